@@ -1,0 +1,2 @@
+/** The Architecture agent's contract: charter in, stored {@code SystemArchitecture} out. */
+package dev.forgeflow.workflows.architecture;

@@ -1,0 +1,4 @@
+package dev.forgeflow.workflows.artifacts;
+
+/** A stored, content-addressed code bundle version. */
+public record BundleRef(String bundleId, int version, int fileCount) {}

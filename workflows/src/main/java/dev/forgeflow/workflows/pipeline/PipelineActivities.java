@@ -1,0 +1,71 @@
+package dev.forgeflow.workflows.pipeline;
+
+import dev.forgeflow.workflows.architecture.ArchitectureActivities;
+import dev.forgeflow.workflows.implementer.ImplementerActivities;
+import dev.forgeflow.workflows.journal.JournalActivities;
+import dev.forgeflow.workflows.requirements.RequirementsActivities;
+import dev.forgeflow.workflows.review.ReviewerActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * The activity stubs of the pipeline with their timeouts and retry policies, side by side.
+ * Permanent failures (a prompt that cannot be read, a model that refuses the credentials, malformed
+ * output after a repair) are non-retryable {@code ApplicationFailure}s raised by the activities;
+ * everything else is retried here with backoff.
+ */
+final class PipelineActivities {
+
+  private static final RetryOptions MODEL_CALLS =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(2))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofMinutes(1))
+          .setMaximumAttempts(6)
+          .build();
+
+  private static final RetryOptions STORE_CALLS =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofMillis(200))
+          .setMaximumInterval(Duration.ofSeconds(10))
+          .setMaximumAttempts(20)
+          .build();
+
+  final RequirementsActivities requirements =
+      Workflow.newActivityStub(RequirementsActivities.class, model(Duration.ofMinutes(5)));
+
+  final ArchitectureActivities architecture =
+      Workflow.newActivityStub(ArchitectureActivities.class, model(Duration.ofMinutes(10)));
+
+  final ImplementerActivities implementer =
+      Workflow.newActivityStub(ImplementerActivities.class, model(Duration.ofMinutes(10)));
+
+  final ImplementerActivities bundles =
+      Workflow.newActivityStub(
+          ImplementerActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(1))
+              .setRetryOptions(STORE_CALLS)
+              .build());
+
+  final ReviewerActivities reviewer =
+      Workflow.newActivityStub(ReviewerActivities.class, model(Duration.ofMinutes(10)));
+
+  final JournalActivities journal =
+      Workflow.newLocalActivityStub(
+          JournalActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(15))
+              .setRetryOptions(STORE_CALLS)
+              .build());
+
+  private static ActivityOptions model(Duration startToClose) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(startToClose)
+        .setRetryOptions(MODEL_CALLS)
+        .build();
+  }
+}

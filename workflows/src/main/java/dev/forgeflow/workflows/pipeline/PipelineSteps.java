@@ -1,0 +1,288 @@
+package dev.forgeflow.workflows.pipeline;
+
+import dev.forgeflow.workflows.artifacts.BundleRef;
+import dev.forgeflow.workflows.artifacts.Usage;
+import dev.forgeflow.workflows.implementer.ImplementMode;
+import dev.forgeflow.workflows.journal.RunEnd;
+import dev.forgeflow.workflows.journal.RunEvent;
+import dev.forgeflow.workflows.journal.RunStatus;
+import dev.forgeflow.workflows.review.ReviewInput;
+import dev.forgeflow.workflows.review.ReviewResult;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The pipeline's bookkeeping: its state for the Query, stage events, the approval gate and budget
+ * waits, and the run's end. Deterministic: time comes from {@link Workflow#currentTimeMillis()}.
+ */
+final class PipelineSteps {
+  private final PipelineActivities activities;
+  private String runId;
+  private Budget budget = new Budget(0, 0);
+  private Stage stage = Stage.QUEUED;
+  private int round;
+  private BundleRef bundle;
+  private Awaiting awaiting = Awaiting.NOTHING;
+  private PlanDecision planDecision;
+  private BudgetDecision budgetDecision;
+  private long startedAt;
+
+  PipelineSteps(PipelineActivities activities) {
+    this.activities = activities;
+  }
+
+  PipelineActivities activities() {
+    return activities;
+  }
+
+  void begin(PipelineInput input) {
+    runId = input.runId();
+    budget = new Budget(input.options().budgetTokens(), input.options().budgetUsd());
+    startedAt = Workflow.currentTimeMillis();
+    activities.journal.setStatus(runId, RunStatus.RUNNING);
+    record(
+        "run.started",
+        Map.of(
+            "approvalGate",
+            input.options().approvalGate(),
+            "maxReviewRounds",
+            input.options().maxReviewRounds()));
+  }
+
+  <T> T stage(Stage next, Supplier<T> work) {
+    stage = next;
+    long began = Workflow.currentTimeMillis();
+    record("stage.started", Map.of("stage", next.name(), "round", round));
+    T result = work.get();
+    record(
+        "stage.completed",
+        Map.of(
+            "stage",
+            next.name(),
+            "round",
+            round,
+            "elapsedMs",
+            Workflow.currentTimeMillis() - began));
+    return result;
+  }
+
+  ReviewResult review(ReviewInput input) {
+    round = input.round();
+    return stage(Stage.REVIEW, () -> activities.reviewer.review(input));
+  }
+
+  void nextRound(int next) {
+    round = next;
+  }
+
+  int round() {
+    return round;
+  }
+
+  BundleRef bundle() {
+    return bundle;
+  }
+
+  void bundleAssembled(BundleRef assembled, ImplementMode mode) {
+    bundle = assembled;
+    record(
+        "code.bundle",
+        Map.of(
+            "bundleId",
+            assembled.bundleId(),
+            "version",
+            assembled.version(),
+            "files",
+            assembled.fileCount(),
+            "mode",
+            mode.name()));
+  }
+
+  void spend(Usage usage) {
+    budget.spend(usage);
+  }
+
+  Usage spent() {
+    return budget.spent();
+  }
+
+  void record(String type, Map<String, Object> payload) {
+    activities.journal.record(new RunEvent(runId, type, payload));
+  }
+
+  /** Pauses the run while its budget is exhausted; returns once raised, throws if stopped. */
+  void ensureBudget() {
+    if (!budget.exhausted()) {
+      return;
+    }
+    awaiting = Awaiting.BUDGET_DECISION;
+    activities.journal.setStatus(runId, RunStatus.PAUSED_BUDGET);
+    record(
+        "budget.exhausted",
+        Map.of(
+            "tokens",
+            budget.spent().totalTokens(),
+            "costUsd",
+            budget.spent().costUsd(),
+            "budgetTokens",
+            budget.limitTokens(),
+            "budgetUsd",
+            budget.limitUsd()));
+    Workflow.await(() -> budgetDecision != null);
+    BudgetDecision decision = budgetDecision;
+    budgetDecision = null;
+    awaiting = Awaiting.NOTHING;
+    if (decision.stop()) {
+      record("budget.stopped", Map.of("tokens", budget.spent().totalTokens()));
+      throw new BudgetStopped();
+    }
+    budget.raise(decision.budgetTokens(), decision.budgetUsd());
+    record(
+        "budget.raised",
+        Map.of("budgetTokens", decision.budgetTokens(), "budgetUsd", decision.budgetUsd()));
+    activities.journal.setStatus(runId, RunStatus.RUNNING);
+  }
+
+  /** Waits at the approval gate; a timed-out wait follows the options' policy. */
+  PlanDecision awaitPlanDecision(String architectureId, PipelineOptions options) {
+    stage = Stage.APPROVAL;
+    awaiting = Awaiting.PLAN_APPROVAL;
+    activities.journal.setStatus(runId, RunStatus.AWAITING_APPROVAL);
+    record(
+        "approval.requested",
+        Map.of(
+            "architectureId",
+            architectureId,
+            "timeoutSeconds",
+            options.approvalTimeout().toSeconds()));
+    boolean answered = Workflow.await(options.approvalTimeout(), () -> planDecision != null);
+    PlanDecision decision = planDecision;
+    planDecision = null;
+    awaiting = Awaiting.NOTHING;
+    if (!answered) {
+      boolean approve = options.onApprovalTimeout() == ApprovalTimeoutAction.APPROVE;
+      record("approval.timed_out", Map.of("action", options.onApprovalTimeout().name()));
+      decision = new PlanDecision(approve, null);
+    } else {
+      Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("approve", decision.approve());
+      if (decision.feedback() != null) {
+        payload.put("feedback", decision.feedback());
+      }
+      record("approval.decided", payload);
+    }
+    if (decision.approve() || decision.feedback() != null) {
+      activities.journal.setStatus(runId, RunStatus.RUNNING);
+    }
+    return decision;
+  }
+
+  PipelineResult finish(PipelineResult result) {
+    stage = Stage.DONE;
+    RunStatus status =
+        result.outcome() == Outcome.APPROVED ? RunStatus.SUCCEEDED : RunStatus.FAILED;
+    activities.journal.finish(new RunEnd(runId, status, "run.completed", summary(result)));
+    return result;
+  }
+
+  void cancelled() {
+    Workflow.newDetachedCancellationScope(
+            () ->
+                activities.journal.finish(
+                    new RunEnd(
+                        runId,
+                        RunStatus.CANCELLED,
+                        "run.cancelled",
+                        Map.of("stage", stage.name(), "round", round))))
+        .run();
+  }
+
+  /** Journals the failure and returns what the workflow throws: a non-retryable failure. */
+  ApplicationFailure failed(ActivityFailure failure) {
+    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+    String type = cause instanceof ApplicationFailure app ? app.getType() : "ActivityFailed";
+    String message =
+        cause instanceof TemporalFailure temporal
+            ? temporal.getOriginalMessage()
+            : String.valueOf(cause.getMessage());
+    activities.journal.finish(
+        new RunEnd(
+            runId,
+            RunStatus.FAILED,
+            "run.failed",
+            Map.of("stage", stage.name(), "round", round, "type", type, "message", message)));
+    return ApplicationFailure.newNonRetryableFailureWithCause(
+        stage.name().toLowerCase() + " failed: " + message, type, failure);
+  }
+
+  private Map<String, Object> summary(PipelineResult result) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("outcome", result.outcome().name());
+    summary.put("verdict", result.verdict());
+    summary.put("rounds", result.rounds());
+    summary.put("files", result.fileCount());
+    summary.put("bundleVersion", result.bundleVersion());
+    if (result.bundleId() != null) {
+      summary.put("bundleId", result.bundleId());
+    }
+    if (result.projectName() != null) {
+      summary.put("projectName", result.projectName());
+    }
+    summary.put("blockingIssues", result.blockingIssues());
+    summary.put("promptTokens", result.usage().promptTokens());
+    summary.put("completionTokens", result.usage().completionTokens());
+    summary.put("costUsd", result.usage().costUsd());
+    summary.put("elapsedMs", Workflow.currentTimeMillis() - startedAt);
+    return summary;
+  }
+
+  PipelineState state() {
+    return new PipelineState(
+        stage,
+        round,
+        bundle == null ? 0 : bundle.version(),
+        bundle == null ? null : bundle.bundleId(),
+        budget.spent().totalTokens(),
+        budget.spent().costUsd(),
+        budget.limitTokens(),
+        budget.limitUsd(),
+        awaiting);
+  }
+
+  PipelineState decidePlan(PlanDecision decision) {
+    planDecision = decision;
+    return state();
+  }
+
+  void validatePlanDecision(PlanDecision decision) {
+    if (awaiting != Awaiting.PLAN_APPROVAL) {
+      throw new IllegalStateException("the run is not waiting for plan approval");
+    }
+    if (!decision.approve() && (decision.feedback() == null || decision.feedback().isBlank())) {
+      throw new IllegalArgumentException("requesting changes needs feedback for Architecture");
+    }
+  }
+
+  PipelineState decideBudget(BudgetDecision decision) {
+    budgetDecision = decision;
+    return state();
+  }
+
+  void validateBudgetDecision(BudgetDecision decision) {
+    if (awaiting != Awaiting.BUDGET_DECISION) {
+      throw new IllegalStateException("the run is not paused for its budget");
+    }
+    if (!decision.stop() && !budget.wouldAllow(decision.budgetTokens(), decision.budgetUsd())) {
+      throw new IllegalArgumentException(
+          "the new budget is already spent: "
+              + budget.spent().totalTokens()
+              + " tokens, $"
+              + budget.spent().costUsd());
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.forgeflow.workflows.pipeline;
+
+/** Where a run is, as its Query and journal report it. */
+public enum Stage {
+  QUEUED,
+  REQUIREMENTS,
+  ARCHITECTURE,
+  APPROVAL,
+  IMPLEMENTATION,
+  REVIEW,
+  REPAIR,
+  DONE
+}

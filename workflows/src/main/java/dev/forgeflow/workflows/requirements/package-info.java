@@ -1,0 +1,2 @@
+/** The Requirements agent's contract: prompt in, stored {@code ProjectCharter} out. */
+package dev.forgeflow.workflows.requirements;

@@ -1,0 +1,143 @@
+package dev.forgeflow.workflows.pipeline;
+
+import dev.forgeflow.workflows.architecture.ArchitectureActivities;
+import dev.forgeflow.workflows.architecture.ArchitectureInput;
+import dev.forgeflow.workflows.architecture.ArchitectureResult;
+import dev.forgeflow.workflows.artifacts.BundleRef;
+import dev.forgeflow.workflows.artifacts.PlannedFile;
+import dev.forgeflow.workflows.artifacts.ReviewReport;
+import dev.forgeflow.workflows.artifacts.Usage;
+import dev.forgeflow.workflows.implementer.AssembleInput;
+import dev.forgeflow.workflows.implementer.ImplementFileInput;
+import dev.forgeflow.workflows.implementer.ImplementedFile;
+import dev.forgeflow.workflows.implementer.ImplementerActivities;
+import dev.forgeflow.workflows.journal.JournalActivities;
+import dev.forgeflow.workflows.journal.RunEnd;
+import dev.forgeflow.workflows.journal.RunEvent;
+import dev.forgeflow.workflows.journal.RunStatus;
+import dev.forgeflow.workflows.requirements.CharterResult;
+import dev.forgeflow.workflows.requirements.RequirementsActivities;
+import dev.forgeflow.workflows.requirements.RequirementsInput;
+import dev.forgeflow.workflows.review.ReviewInput;
+import dev.forgeflow.workflows.review.ReviewResult;
+import dev.forgeflow.workflows.review.ReviewerActivities;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Fake agents and journal for workflow tests: scripted answers, recorded calls, no I/O. */
+final class FakeAgents
+    implements RequirementsActivities,
+        ArchitectureActivities,
+        ImplementerActivities,
+        ReviewerActivities,
+        JournalActivities {
+
+  static final List<PlannedFile> PLAN =
+      List.of(
+          file("app/main.py"),
+          file("app/models.py"),
+          file("app/database.py"),
+          file("app/routers/books.py"),
+          file("tests/test_books.py"),
+          file("requirements.txt"));
+
+  final List<RunEvent> events = new CopyOnWriteArrayList<>();
+  final List<RunStatus> statuses = new CopyOnWriteArrayList<>();
+  final List<RunEnd> ends = new CopyOnWriteArrayList<>();
+  final List<ArchitectureInput> designs = new CopyOnWriteArrayList<>();
+  final List<ImplementFileInput> implemented = new CopyOnWriteArrayList<>();
+  final List<ReviewInput> reviews = new CopyOnWriteArrayList<>();
+  final Deque<ReviewReport> reviewScript = new ConcurrentLinkedDeque<>();
+  final AtomicInteger inFlight = new AtomicInteger();
+  final AtomicInteger maxInFlight = new AtomicInteger();
+  final CountDownLatch implementerStarted = new CountDownLatch(1);
+  volatile Usage usagePerCall = Usage.NONE;
+  volatile long implementMillis = 50;
+  volatile RuntimeException requirementsFailure;
+  private final AtomicInteger versions = new AtomicInteger();
+
+  static PlannedFile file(String path) {
+    return new PlannedFile(path, "purpose of " + path, "interface of " + path);
+  }
+
+  @Override
+  public CharterResult analyze(RequirementsInput input) {
+    if (requirementsFailure != null) {
+      throw requirementsFailure;
+    }
+    return new CharterResult("charter-1", "bookstore-api", 2, usagePerCall);
+  }
+
+  @Override
+  public ArchitectureResult design(ArchitectureInput input) {
+    designs.add(input);
+    return new ArchitectureResult("architecture-" + designs.size(), PLAN, usagePerCall);
+  }
+
+  @Override
+  public ImplementedFile implementFile(ImplementFileInput input) {
+    implemented.add(input);
+    int now = inFlight.incrementAndGet();
+    maxInFlight.accumulateAndGet(now, Math::max);
+    implementerStarted.countDown();
+    try {
+      TimeUnit.MILLISECONDS.sleep(implementMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      inFlight.decrementAndGet();
+    }
+    String path = input.file().path();
+    return new ImplementedFile(path, "sha-" + path.hashCode(), 10, null, usagePerCall);
+  }
+
+  @Override
+  public BundleRef assemble(AssembleInput input) {
+    int version = versions.incrementAndGet();
+    return new BundleRef("bundle-" + version, version, PLAN.size());
+  }
+
+  @Override
+  public ReviewResult review(ReviewInput input) {
+    reviews.add(input);
+    ReviewReport next = reviewScript.poll();
+    return new ReviewResult(
+        next != null ? next : new ReviewReport(true, "fine", List.of(), List.of()), usagePerCall);
+  }
+
+  @Override
+  public void record(RunEvent event) {
+    events.add(event);
+  }
+
+  @Override
+  public void setStatus(String runId, RunStatus status) {
+    statuses.add(status);
+  }
+
+  @Override
+  public void finish(RunEnd end) {
+    ends.add(end);
+    statuses.add(end.status());
+  }
+
+  List<String> eventTypes() {
+    List<String> types = new ArrayList<>();
+    events.forEach(e -> types.add(e.type()));
+    return Collections.unmodifiableList(types);
+  }
+
+  List<String> modesFor(String path) {
+    return implemented.stream()
+        .filter(i -> i.file().path().equals(path))
+        .map(i -> i.mode().name())
+        .toList();
+  }
+}
