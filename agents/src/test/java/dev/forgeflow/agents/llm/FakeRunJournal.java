@@ -1,0 +1,40 @@
+package dev.forgeflow.agents.llm;
+
+import dev.forgeflow.store.JournalEvent;
+import dev.forgeflow.store.RunJournal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link RunJournal} in memory for the llm tests; {@code awaitAfter} does not wait. */
+final class FakeRunJournal implements RunJournal {
+  private final List<JournalEvent> events = new ArrayList<>();
+
+  @Override
+  public synchronized long append(String runId, String type, String payloadJson, int attempt) {
+    long seq = events.stream().filter(e -> e.runId().equals(runId)).count() + 1;
+    events.add(
+        new JournalEvent(
+            runId, seq, type, payloadJson, attempt, OffsetDateTime.now(ZoneOffset.UTC)));
+    return seq;
+  }
+
+  @Override
+  public synchronized List<JournalEvent> readAfter(String runId, long afterSeq, int limit) {
+    return events.stream()
+        .filter(e -> e.runId().equals(runId) && e.seq() > afterSeq)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<JournalEvent> awaitAfter(String runId, long afterSeq, int limit, Duration maxWait) {
+    return readAfter(runId, afterSeq, limit);
+  }
+
+  synchronized List<JournalEvent> events(String type) {
+    return new ArrayList<>(events.stream().filter(e -> e.type().equals(type)).toList());
+  }
+}
