@@ -1,0 +1,2 @@
+/** Deterministic validators of a generated project: paths, file plan, imports, routers, tables. */
+package dev.forgeflow.agents.validate;
