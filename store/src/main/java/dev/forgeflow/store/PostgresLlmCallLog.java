@@ -1,0 +1,64 @@
+package dev.forgeflow.store;
+
+import static dev.forgeflow.store.jooq.Tables.LLM_CALLS;
+
+import dev.forgeflow.store.jooq.tables.records.LlmCallsRecord;
+import java.math.BigDecimal;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Model calls in the {@code llm_calls} table, in the order they were recorded. */
+final class PostgresLlmCallLog implements LlmCallLog {
+
+  private final DSLContext db;
+
+  PostgresLlmCallLog(DSLContext db) {
+    this.db = db;
+  }
+
+  @Override
+  public void record(LlmCall call) {
+    RunMustExist.whileWriting(
+        call.runId(),
+        () ->
+            db.insertInto(LLM_CALLS)
+                .set(LLM_CALLS.RUN_ID, call.runId())
+                .set(LLM_CALLS.AGENT, call.agent())
+                .set(LLM_CALLS.MODEL, call.model())
+                .set(LLM_CALLS.ENDPOINT, call.endpoint())
+                .set(LLM_CALLS.PROMPT_TOKENS, call.promptTokens())
+                .set(LLM_CALLS.COMPLETION_TOKENS, call.completionTokens())
+                .set(LLM_CALLS.COST_USD, BigDecimal.valueOf(call.costUsd()))
+                .set(LLM_CALLS.LATENCY_MS, call.latencyMs())
+                .set(LLM_CALLS.ATTEMPT, call.attempt())
+                .set(LLM_CALLS.OUTCOME, call.outcome())
+                .set(
+                    LLM_CALLS.CREATED_AT,
+                    call.at() == null ? DSL.currentOffsetDateTime() : DSL.val(call.at()))
+                .execute());
+  }
+
+  @Override
+  public List<LlmCall> forRun(String runId) {
+    return db.selectFrom(LLM_CALLS)
+        .where(LLM_CALLS.RUN_ID.eq(runId))
+        .orderBy(LLM_CALLS.ID)
+        .fetch(PostgresLlmCallLog::toCall);
+  }
+
+  private static LlmCall toCall(LlmCallsRecord row) {
+    return new LlmCall(
+        row.getRunId(),
+        row.getAgent(),
+        row.getModel(),
+        row.getEndpoint(),
+        row.getPromptTokens(),
+        row.getCompletionTokens(),
+        row.getCostUsd().doubleValue(),
+        row.getLatencyMs(),
+        row.getAttempt(),
+        row.getOutcome(),
+        row.getCreatedAt());
+  }
+}

@@ -1,0 +1,112 @@
+package dev.forgeflow.store;
+
+import static dev.forgeflow.store.jooq.Tables.RUNS;
+import static dev.forgeflow.store.jooq.Tables.RUN_EVENTS;
+
+import dev.forgeflow.store.jooq.tables.records.RunEventsRecord;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+
+/**
+ * The journal in the {@code run_events} table. An append takes the next number from {@code
+ * runs.last_seq} with UPDATE ... RETURNING in the same transaction as its insert: the row lock
+ * makes the run's writers commit one after another in sequence order, so readers never see a gap
+ * that a slower writer fills later. The transaction also notifies the listener, which wakes waiting
+ * readers.
+ */
+final class PostgresRunJournal implements RunJournal, AutoCloseable {
+
+  /** How often a waiter re-reads even without a notification, should one go missing. */
+  private static final long RECHECK_NANOS = Duration.ofSeconds(5).toNanos();
+
+  private final DSLContext db;
+  private final JournalListener listener;
+
+  PostgresRunJournal(DSLContext db, JournalListener listener) {
+    this.db = db;
+    this.listener = listener;
+  }
+
+  @Override
+  public long append(String runId, String type, String payloadJson, int attempt) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(payloadJson, "payloadJson");
+    return db.transactionResult(
+        transaction -> {
+          DSLContext tx = transaction.dsl();
+          long seq = nextSeq(tx, runId);
+          tx.insertInto(RUN_EVENTS)
+              .set(RUN_EVENTS.RUN_ID, runId)
+              .set(RUN_EVENTS.SEQ, seq)
+              .set(RUN_EVENTS.TYPE, type)
+              .set(RUN_EVENTS.PAYLOAD, Json.of(payloadJson))
+              .set(RUN_EVENTS.ATTEMPT, attempt)
+              .execute();
+          tx.select(
+                  DSL.function(
+                      "pg_notify",
+                      Object.class,
+                      DSL.inline(JournalListener.CHANNEL),
+                      DSL.val(runId)))
+              .fetch();
+          return seq;
+        });
+  }
+
+  private static long nextSeq(DSLContext tx, String runId) {
+    return tx.update(RUNS)
+        .set(RUNS.LAST_SEQ, RUNS.LAST_SEQ.plus(1L))
+        .where(RUNS.ID.eq(runId))
+        .returningResult(RUNS.LAST_SEQ)
+        .fetchOptional()
+        .map(Record1::value1)
+        .orElseThrow(() -> RunMustExist.noSuchRun(runId));
+  }
+
+  @Override
+  public List<JournalEvent> readAfter(String runId, long afterSeq, int limit) {
+    return db.selectFrom(RUN_EVENTS)
+        .where(RUN_EVENTS.RUN_ID.eq(runId).and(RUN_EVENTS.SEQ.gt(afterSeq)))
+        .orderBy(RUN_EVENTS.SEQ)
+        .limit(limit)
+        .fetch(PostgresRunJournal::toEvent);
+  }
+
+  @Override
+  public List<JournalEvent> awaitAfter(String runId, long afterSeq, int limit, Duration maxWait) {
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    try (RunSignals.Subscription subscription = listener.signals().subscribe(runId)) {
+      while (true) {
+        long generation = subscription.generation();
+        List<JournalEvent> events = readAfter(runId, afterSeq, limit);
+        long remaining = deadline - System.nanoTime();
+        if (!events.isEmpty() || remaining <= 0) {
+          return events;
+        }
+        subscription.awaitChange(generation, Math.min(remaining, RECHECK_NANOS));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+  }
+
+  private static JournalEvent toEvent(RunEventsRecord row) {
+    return new JournalEvent(
+        row.getRunId(),
+        row.getSeq(),
+        row.getType(),
+        Json.text(row.getPayload()),
+        row.getAttempt(),
+        row.getCreatedAt());
+  }
+
+  @Override
+  public void close() {
+    listener.close();
+  }
+}

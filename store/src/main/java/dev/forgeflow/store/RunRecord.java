@@ -1,0 +1,17 @@
+package dev.forgeflow.store;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A stored run. JSON columns come back as JSON text with the same content as was stored, not
+ * necessarily the same spacing or key order.
+ */
+public record RunRecord(
+    String id,
+    String prompt,
+    String status,
+    String projectName,
+    String optionsJson,
+    String resultJson,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {}

@@ -1,0 +1,38 @@
+package dev.forgeflow.store;
+
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Every store of Forgeflow, wired to one database. Close it before closing the data source: the
+ * journal keeps one connection listening for new events while anyone waits for them.
+ */
+public record Stores(
+    RunStore runs,
+    RunJournal journal,
+    ArtifactStore artifacts,
+    BundleStore bundles,
+    LlmCallLog llmCalls)
+    implements AutoCloseable {
+
+  /** The PostgreSQL stores; the schema must be migrated first ({@link Database#migrate}). */
+  public static Stores postgres(DataSource dataSource) {
+    DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES);
+    return new Stores(
+        new PostgresRunStore(db),
+        new PostgresRunJournal(db, new JournalListener(dataSource)),
+        new PostgresArtifactStore(db),
+        new PostgresBundleStore(db),
+        new PostgresLlmCallLog(db));
+  }
+
+  /** Stops the journal's listener, if it has one. The stores are not to be used afterwards. */
+  @Override
+  public void close() {
+    if (journal instanceof PostgresRunJournal postgresJournal) {
+      postgresJournal.close();
+    }
+  }
+}

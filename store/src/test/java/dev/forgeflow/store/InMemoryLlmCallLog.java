@@ -1,0 +1,41 @@
+package dev.forgeflow.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A fake {@link LlmCallLog} in memory; thread-safe. */
+public final class InMemoryLlmCallLog implements LlmCallLog {
+
+  private final InMemoryRunStore runs;
+  private final List<LlmCall> calls = new ArrayList<>();
+
+  public InMemoryLlmCallLog(InMemoryRunStore runs) {
+    this.runs = runs;
+  }
+
+  @Override
+  public synchronized void record(LlmCall call) {
+    runs.requireRun(call.runId());
+    calls.add(call.at() != null ? call : withTime(call));
+  }
+
+  @Override
+  public synchronized List<LlmCall> forRun(String runId) {
+    return calls.stream().filter(call -> call.runId().equals(runId)).toList();
+  }
+
+  private static LlmCall withTime(LlmCall c) {
+    return new LlmCall(
+        c.runId(),
+        c.agent(),
+        c.model(),
+        c.endpoint(),
+        c.promptTokens(),
+        c.completionTokens(),
+        c.costUsd(),
+        c.latencyMs(),
+        c.attempt(),
+        c.outcome(),
+        InMemoryRunStore.now());
+  }
+}

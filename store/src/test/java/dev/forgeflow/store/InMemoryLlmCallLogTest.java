@@ -1,0 +1,9 @@
+package dev.forgeflow.store;
+
+/** The in-memory fake honours the {@link LlmCallLog} contract. */
+class InMemoryLlmCallLogTest extends LlmCallLogContract {
+
+  InMemoryLlmCallLogTest() {
+    super(InMemoryStores.create());
+  }
+}

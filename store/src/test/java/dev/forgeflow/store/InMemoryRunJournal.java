@@ -1,0 +1,73 @@
+package dev.forgeflow.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** A fake {@link RunJournal} in memory: gapless per-run sequence, blocking awaitAfter. */
+public final class InMemoryRunJournal implements RunJournal {
+
+  private final InMemoryRunStore runs;
+  private final Map<String, List<JournalEvent>> eventsByRun = new HashMap<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition appended = lock.newCondition();
+
+  public InMemoryRunJournal(InMemoryRunStore runs) {
+    this.runs = runs;
+  }
+
+  @Override
+  public long append(String runId, String type, String payloadJson, int attempt) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(payloadJson, "payloadJson");
+    runs.requireRun(runId);
+    lock.lock();
+    try {
+      List<JournalEvent> events = eventsByRun.computeIfAbsent(runId, id -> new ArrayList<>());
+      long seq = events.size() + 1L;
+      events.add(new JournalEvent(runId, seq, type, payloadJson, attempt, InMemoryRunStore.now()));
+      appended.signalAll();
+      return seq;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<JournalEvent> readAfter(String runId, long afterSeq, int limit) {
+    lock.lock();
+    try {
+      List<JournalEvent> events = eventsByRun.getOrDefault(runId, List.of());
+      // seq n sits at index n - 1, so the events after afterSeq start at index afterSeq.
+      int from = (int) Math.min(Math.max(afterSeq, 0), events.size());
+      int to = (int) Math.min((long) from + limit, events.size());
+      return List.copyOf(events.subList(from, to));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<JournalEvent> awaitAfter(String runId, long afterSeq, int limit, Duration maxWait) {
+    lock.lock();
+    try {
+      long remaining = maxWait.toNanos();
+      List<JournalEvent> events = readAfter(runId, afterSeq, limit);
+      while (events.isEmpty() && remaining > 0) {
+        remaining = appended.awaitNanos(remaining);
+        events = readAfter(runId, afterSeq, limit);
+      }
+      return events;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.forgeflow.store;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** A fake {@link RunStore} in memory; thread-safe. */
+public final class InMemoryRunStore implements RunStore {
+
+  private final Map<String, RunRecord> runs = new LinkedHashMap<>();
+
+  @Override
+  public synchronized String create(NewRun run) {
+    String id = UUID.randomUUID().toString();
+    OffsetDateTime now = now();
+    runs.put(id, new RunRecord(id, run.prompt(), QUEUED, null, run.optionsJson(), null, now, now));
+    return id;
+  }
+
+  @Override
+  public synchronized Optional<RunRecord> find(String runId) {
+    return Optional.ofNullable(runs.get(runId));
+  }
+
+  @Override
+  public void setStatus(String runId, String status) {
+    update(
+        runId,
+        r ->
+            new RunRecord(
+                r.id(),
+                r.prompt(),
+                status,
+                r.projectName(),
+                r.optionsJson(),
+                r.resultJson(),
+                r.createdAt(),
+                now()));
+  }
+
+  @Override
+  public void setProjectName(String runId, String name) {
+    update(
+        runId,
+        r ->
+            new RunRecord(
+                r.id(),
+                r.prompt(),
+                r.status(),
+                name,
+                r.optionsJson(),
+                r.resultJson(),
+                r.createdAt(),
+                now()));
+  }
+
+  @Override
+  public void setResult(String runId, String resultJson) {
+    update(
+        runId,
+        r ->
+            new RunRecord(
+                r.id(),
+                r.prompt(),
+                r.status(),
+                r.projectName(),
+                r.optionsJson(),
+                resultJson,
+                r.createdAt(),
+                now()));
+  }
+
+  @Override
+  public synchronized List<RunRecord> recent(int limit) {
+    List<RunRecord> newestFirst = new ArrayList<>(runs.values());
+    Collections.reverse(newestFirst);
+    return List.copyOf(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+  }
+
+  /** Throws the contract's exception unless the run exists. */
+  synchronized void requireRun(String runId) {
+    if (!runs.containsKey(runId)) {
+      throw RunMustExist.noSuchRun(runId);
+    }
+  }
+
+  private synchronized void update(String runId, UnaryOperator<RunRecord> change) {
+    requireRun(runId);
+    runs.put(runId, change.apply(runs.get(runId)));
+  }
+
+  static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.forgeflow.store;
+
+/**
+ * Fake stores for fast tests: thread-safe, in memory, honouring the same contracts as the
+ * PostgreSQL stores (gapless journal sequence numbers, blocking {@code awaitAfter}, versioned
+ * content-addressed bundles). JSON is kept as given, not normalised as PostgreSQL does.
+ */
+public final class InMemoryStores {
+
+  private InMemoryStores() {}
+
+  /** A fresh, empty set of in-memory stores. */
+  public static Stores create() {
+    InMemoryRunStore runs = new InMemoryRunStore();
+    return new Stores(
+        runs,
+        new InMemoryRunJournal(runs),
+        new InMemoryArtifactStore(runs),
+        new InMemoryBundleStore(runs),
+        new InMemoryLlmCallLog(runs));
+  }
+}
