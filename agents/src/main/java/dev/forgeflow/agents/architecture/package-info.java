@@ -1,0 +1,2 @@
+/** The Architecture agent: charter in, {@code SystemArchitecture} with its file plan out. */
+package dev.forgeflow.agents.architecture;

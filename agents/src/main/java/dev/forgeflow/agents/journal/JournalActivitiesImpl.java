@@ -1,0 +1,49 @@
+package dev.forgeflow.agents.journal;
+
+import dev.forgeflow.agents.support.ActivityJournal;
+import dev.forgeflow.agents.support.Json;
+import dev.forgeflow.store.RunRecord;
+import dev.forgeflow.store.RunStore;
+import dev.forgeflow.workflows.journal.JournalActivities;
+import dev.forgeflow.workflows.journal.RunEnd;
+import dev.forgeflow.workflows.journal.RunEvent;
+import dev.forgeflow.workflows.journal.RunStatus;
+import java.util.Set;
+
+/** Writes the workflow's events and the run's status to the store. */
+public final class JournalActivitiesImpl implements JournalActivities {
+  private static final Set<String> FINAL =
+      Set.of(RunStatus.SUCCEEDED.name(), RunStatus.FAILED.name(), RunStatus.CANCELLED.name());
+
+  private final ActivityJournal journal;
+  private final RunStore runs;
+
+  public JournalActivitiesImpl(ActivityJournal journal, RunStore runs) {
+    this.journal = journal;
+    this.runs = runs;
+  }
+
+  @Override
+  public void record(RunEvent event) {
+    journal.append(event.runId(), event.type(), event.payload());
+  }
+
+  @Override
+  public void setStatus(String runId, RunStatus status) {
+    runs.setStatus(runId, status.name());
+  }
+
+  /** A retry after the end was stored finds the run final already and journals nothing twice. */
+  @Override
+  public void finish(RunEnd end) {
+    RunRecord run =
+        runs.find(end.runId())
+            .orElseThrow(() -> new IllegalStateException("no run " + end.runId()));
+    if (FINAL.contains(run.status()) && run.resultJson() != null) {
+      return;
+    }
+    journal.append(end.runId(), end.eventType(), end.summary());
+    runs.setResult(end.runId(), Json.write(end.summary()));
+    runs.setStatus(end.runId(), end.status().name());
+  }
+}

@@ -1,0 +1,9 @@
+package dev.forgeflow.agents.requirements;
+
+import dev.forgeflow.agents.support.Drafted;
+import dev.forgeflow.workflows.artifacts.ProjectCharter;
+
+/** Drafts a charter from a prompt: by model, or by the offline planner. */
+public interface CharterDrafter {
+  Drafted<ProjectCharter> draft(String runId, String prompt, String model);
+}

@@ -1,0 +1,2 @@
+/** The Requirements agent: prompt in, {@code ProjectCharter} out. */
+package dev.forgeflow.agents.requirements;
