@@ -58,6 +58,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setPGStartupWait(Duration.ofSeconds(60))
+        // Whoever owns this database closes it: the server must outlive an interrupted JVM's
+        // own shutdown work (a run being cancelled journals its end first).
+        .setRegisterShutdownHook(false)
         .start();
   }
 
