@@ -1,0 +1,12 @@
+package dev.forgeflow.cli;
+
+/** What {@code forgeflow run} exits with. */
+final class ExitCodes {
+  static final int APPROVED = 0;
+  static final int NOT_APPROVED = 1;
+  static final int BAD_INPUT = 2;
+  static final int FAILED = 3;
+  static final int CANCELLED = 130;
+
+  private ExitCodes() {}
+}

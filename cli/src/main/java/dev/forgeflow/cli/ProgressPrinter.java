@@ -1,0 +1,146 @@
+package dev.forgeflow.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.forgeflow.store.JournalEvent;
+import java.util.Locale;
+
+/**
+ * One line per journal event worth a line, each stamped with the elapsed time and, once a model has
+ * been called, the tokens and cost so far.
+ */
+final class ProgressPrinter {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Terminal terminal;
+  private final long startedAt = System.nanoTime();
+  private long tokens;
+  private double costUsd;
+  private String stage = "";
+  private int round;
+
+  ProgressPrinter(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  JsonNode print(JournalEvent event) {
+    JsonNode payload = parse(event.payloadJson());
+    String line = describe(event.type(), payload);
+    if (line != null) {
+      terminal.println(stamp() + line);
+    }
+    return payload;
+  }
+
+  private String describe(String type, JsonNode p) {
+    return switch (type) {
+      case "run.started" -> "run started";
+      case "stage.started" -> {
+        stage = p.path("stage").asText().toLowerCase(Locale.ROOT);
+        round = p.path("round").asInt();
+        yield "▸ " + stage + (round > 0 ? " (round " + round + ")" : "");
+      }
+      case "stage.completed" ->
+          "✓ "
+              + p.path("stage").asText().toLowerCase(Locale.ROOT)
+              + String.format(Locale.ROOT, " in %.1f s", p.path("elapsedMs").asLong() / 1000.0);
+      case "artifact.charter" ->
+          "  charter: "
+              + p.path("projectName").asText()
+              + ", "
+              + p.path("entities").asInt()
+              + " resources"
+              + ("offline".equals(p.path("planner").asText()) ? " (offline planner)" : "");
+      case "artifact.architecture" ->
+          "  architecture: "
+              + p.path("files").size()
+              + " files planned"
+              + (p.has("feedback") ? " (with feedback)" : "");
+      case "code.file" ->
+          "  wrote "
+              + p.path("path").asText()
+              + " ("
+              + p.path("bytes").asInt()
+              + " bytes"
+              + (p.path("attempt").asInt(1) > 1 ? ", attempt " + p.path("attempt") : "")
+              + ")";
+      case "code.progress" ->
+          "  … " + p.path("path").asText() + ": " + p.path("chars").asLong() + " characters";
+      case "code.rejected" ->
+          "  ✗ not written: " + p.path("path").asText() + " — " + p.path("reason").asText();
+      case "code.bundle" ->
+          "  bundle v" + p.path("version").asInt() + ": " + p.path("files").asInt() + " files";
+      case "review.report" -> review(p);
+      case "review.stuck" -> "  the same failure came back: rewriting the affected files";
+      case "llm.usage" -> usage(p);
+      case "approval.requested" -> "waiting for plan approval";
+      case "approval.decided" ->
+          p.path("approve").asBoolean()
+              ? "plan approved"
+              : "changes requested: " + p.path("feedback").asText();
+      case "approval.timed_out" -> "approval timed out: " + p.path("action").asText();
+      case "budget.exhausted" ->
+          "budget exhausted at "
+              + p.path("tokens").asLong()
+              + " tokens, $"
+              + p.path("costUsd").asDouble();
+      case "budget.raised" -> "budget raised";
+      case "budget.stopped" -> "run stopped at the budget";
+      default -> null;
+    };
+  }
+
+  private String review(JsonNode p) {
+    StringBuilder line = new StringBuilder("  review round " + p.path("round").asInt() + ": ");
+    line.append(
+        p.path("approved").asBoolean()
+            ? "approved"
+            : p.path("blocking").asInt() + " blocking of " + p.path("issues").asInt() + " issues");
+    for (JsonNode issue : p.path("top")) {
+      if (issue.path("severity").asText().matches("BLOCKER|MAJOR")) {
+        line.append("\n      ")
+            .append(issue.path("severity").asText())
+            .append(' ')
+            .append(issue.path("file").asText())
+            .append(':')
+            .append(issue.path("line").asInt())
+            .append(' ')
+            .append(issue.path("message").asText());
+      }
+    }
+    return line.toString();
+  }
+
+  private String usage(JsonNode p) {
+    tokens += p.path("promptTokens").asLong() + p.path("completionTokens").asLong();
+    costUsd += p.path("costUsd").asDouble();
+    return "  "
+        + p.path("agent").asText()
+        + " · "
+        + p.path("model").asText()
+        + ": "
+        + p.path("promptTokens").asLong()
+        + "+"
+        + p.path("completionTokens").asLong()
+        + " tokens in "
+        + p.path("latencyMs").asLong()
+        + " ms";
+  }
+
+  private String stamp() {
+    long seconds = (System.nanoTime() - startedAt) / 1_000_000_000L;
+    String time = String.format(Locale.ROOT, "[%02d:%02d", seconds / 60, seconds % 60);
+    String spend =
+        tokens > 0 ? String.format(Locale.ROOT, " · %,d tok · $%.4f", tokens, costUsd) : "";
+    return time + spend + "] ";
+  }
+
+  static JsonNode parse(String json) {
+    try {
+      return json == null ? MissingNode.getInstance() : JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      return MissingNode.getInstance();
+    }
+  }
+}

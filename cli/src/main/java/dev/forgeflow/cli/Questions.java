@@ -1,0 +1,100 @@
+package dev.forgeflow.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forgeflow.orchestrator.runs.Runs;
+import dev.forgeflow.workflows.pipeline.BudgetDecision;
+import dev.forgeflow.workflows.pipeline.PlanDecision;
+import io.temporal.client.WorkflowUpdateException;
+
+/** The questions a run asks its user: approve the plan, and what to do when the budget is out. */
+final class Questions {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Runs runs;
+  private final Terminal terminal;
+
+  Questions(Runs runs, Terminal terminal) {
+    this.runs = runs;
+    this.terminal = terminal;
+  }
+
+  void plan(String runId, String architectureId) {
+    showPlan(architectureId);
+    String answer =
+        terminal.ask("Approve this plan? Press Enter or type 'y' to approve, or type feedback: ");
+    if (answer == null) {
+      terminal.println("no answer (input closed): cancelling the run");
+      runs.cancel(runId);
+      return;
+    }
+    boolean approve =
+        answer.isEmpty() || answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
+    try {
+      runs.decidePlan(runId, approve ? PlanDecision.approved() : PlanDecision.changes(answer));
+      terminal.println(approve ? "plan approved" : "feedback sent: Architecture runs again");
+    } catch (WorkflowUpdateException refused) {
+      terminal.println("refused: " + rootMessage(refused));
+    }
+  }
+
+  void budget(String runId) {
+    while (true) {
+      String answer =
+          terminal.ask("Budget exhausted. New limit ('<tokens>' or '$<usd>'), or 'stop': ");
+      if (answer == null || answer.equalsIgnoreCase("stop")) {
+        runs.decideBudget(runId, BudgetDecision.stopRun());
+        return;
+      }
+      try {
+        BudgetDecision decision =
+            answer.startsWith("$")
+                ? BudgetDecision.raiseTo(0, Double.parseDouble(answer.substring(1)))
+                : BudgetDecision.raiseTo(Long.parseLong(answer), 0);
+        runs.decideBudget(runId, decision);
+        return;
+      } catch (NumberFormatException e) {
+        terminal.println("not a number: " + answer);
+      } catch (WorkflowUpdateException refused) {
+        terminal.println("refused: " + rootMessage(refused));
+      }
+    }
+  }
+
+  private void showPlan(String architectureId) {
+    try {
+      JsonNode architecture = JSON.readTree(runs.stores().artifacts().load(architectureId).json());
+      terminal.println("── plan ──");
+      architecture
+          .path("components")
+          .forEach(
+              c ->
+                  terminal.println(
+                      "  component "
+                          + c.path("name").asText()
+                          + ": "
+                          + c.path("responsibility").asText()));
+      architecture
+          .path("endpoints")
+          .forEach(
+              e ->
+                  terminal.println(
+                      "  " + e.path("method").asText() + " " + e.path("path").asText()));
+      architecture
+          .path("filePlan")
+          .forEach(
+              f ->
+                  terminal.println(
+                      "  file " + f.path("path").asText() + " — " + f.path("purpose").asText()));
+    } catch (Exception e) {
+      terminal.println("(could not show the plan: " + e.getMessage() + ")");
+    }
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable cause = t;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+}

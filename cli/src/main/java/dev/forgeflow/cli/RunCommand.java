@@ -1,0 +1,103 @@
+package dev.forgeflow.cli;
+
+import dev.forgeflow.orchestrator.config.ModelChoice;
+import dev.forgeflow.orchestrator.export.ProjectExport;
+import dev.forgeflow.orchestrator.runs.Launch;
+import dev.forgeflow.orchestrator.runs.RunRequest;
+import dev.forgeflow.orchestrator.runs.RunRequestCheck;
+import dev.forgeflow.orchestrator.runs.Runs;
+import dev.forgeflow.workflows.artifacts.AgentModels;
+import dev.forgeflow.workflows.pipeline.ApprovalTimeoutAction;
+import dev.forgeflow.workflows.pipeline.PipelineOptions;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code forgeflow run "<description>"}: one pipeline run on the local stack, followed live. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the pipeline for a service description and write the project to disk.")
+final class RunCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "DESCRIPTION", description = "What the service does.")
+  String prompt;
+
+  @Option(
+      names = "--approve-plan",
+      description = "Stop after Architecture and ask to approve the plan or give feedback.")
+  boolean approvePlan;
+
+  @Option(names = "--max-rounds", defaultValue = "3", description = "Review rounds at most.")
+  int maxRounds;
+
+  @Option(names = "--concurrency", defaultValue = "4", description = "Files written at once.")
+  int concurrency;
+
+  @Option(names = "--budget-tokens", defaultValue = "0", description = "Token budget (0: none).")
+  long budgetTokens;
+
+  @Option(names = "--budget-usd", defaultValue = "0", description = "Cost budget (0: none).")
+  double budgetUsd;
+
+  @Option(
+      names = "--out",
+      defaultValue = "generated",
+      description = "Folder the project is written under.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    PrintStream console = System.out;
+    RunRequest request = new RunRequest(prompt, options());
+    Optional<String> problem = RunRequestCheck.problem(request);
+    if (problem.isPresent()) {
+      System.err.println("forgeflow: " + problem.get());
+      return ExitCodes.BAD_INPUT;
+    }
+    console.println("forgeflow · starting the local stack (embedded PostgreSQL, Temporal)…");
+    LocalStack stack = LocalStack.boot();
+    CancelOnInterrupt guard = null;
+    try {
+      Runs runs = stack.get(Runs.class);
+      console.println("forgeflow · planner: " + stack.get(ModelChoice.class).describe());
+      Launch launch = runs.launch(request);
+      if (launch instanceof Launch.Refused refused) {
+        System.err.println("forgeflow: " + refused.reason());
+        return ExitCodes.BAD_INPUT;
+      }
+      String runId = ((Launch.Started) launch).runId();
+      BufferedReader input =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      RunFollower follower =
+          new RunFollower(runs, stack.get(ProjectExport.class), new Terminal(console, input), out);
+      guard = CancelOnInterrupt.install(runs, runId, follower, console, stack);
+      return follower.follow(runId);
+    } finally {
+      stack.close();
+      if (guard != null) {
+        guard.release();
+      }
+    }
+  }
+
+  private PipelineOptions options() {
+    return new PipelineOptions(
+        approvePlan,
+        Duration.ofDays(7),
+        ApprovalTimeoutAction.REJECT,
+        maxRounds,
+        concurrency,
+        budgetTokens,
+        budgetUsd,
+        AgentModels.DEFAULTS);
+  }
+}

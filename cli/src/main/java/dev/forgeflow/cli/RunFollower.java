@@ -1,0 +1,132 @@
+package dev.forgeflow.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.forgeflow.orchestrator.export.ProjectExport;
+import dev.forgeflow.orchestrator.runs.Runs;
+import dev.forgeflow.store.JournalEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Follows a run's journal from its first event to its end, printing progress, answering the
+ * approval gate and budget pauses from the terminal, and writing the project to disk at the end.
+ */
+final class RunFollower {
+  private final Runs runs;
+  private final ProjectExport export;
+  private final Terminal terminal;
+  private final Path out;
+  private final ProgressPrinter printer;
+  private final Questions questions;
+  private final CountDownLatch ended = new CountDownLatch(1);
+  private final AtomicBoolean endReported = new AtomicBoolean();
+
+  RunFollower(Runs runs, ProjectExport export, Terminal terminal, Path out) {
+    this.runs = runs;
+    this.export = export;
+    this.terminal = terminal;
+    this.out = out;
+    this.printer = new ProgressPrinter(terminal);
+    this.questions = new Questions(runs, terminal);
+  }
+
+  int follow(String runId) {
+    try {
+      long seq = 0;
+      while (true) {
+        for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
+          seq = event.seq();
+          JsonNode payload = printer.print(event);
+          Integer exit = react(runId, event.type(), payload);
+          if (exit != null) {
+            return exit;
+          }
+        }
+      }
+    } finally {
+      ended.countDown();
+    }
+  }
+
+  private Integer react(String runId, String type, JsonNode payload) {
+    switch (type) {
+      case "approval.requested" -> questions.plan(runId, payload.path("architectureId").asText());
+      case "budget.exhausted" -> questions.budget(runId);
+      case "run.completed" -> {
+        return completed(runId, payload);
+      }
+      case "run.failed", "run.cancelled" -> {
+        return reportEnd(new JournalEventView(type, payload));
+      }
+      default -> {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private int completed(String runId, JsonNode summary) {
+    Path written = null;
+    if (summary.hasNonNull("bundleId")) {
+      written =
+          export.export(
+              summary.path("bundleId").asText(),
+              out,
+              summary.path("projectName").asText("project"),
+              runId);
+    }
+    new Summary(terminal).print(runId, summary, written);
+    return "APPROVED".equals(summary.path("outcome").asText())
+        ? ExitCodes.APPROVED
+        : ExitCodes.NOT_APPROVED;
+  }
+
+  /** Reports a failed or cancelled end once, whichever thread sees it first; its exit code. */
+  int reportEnd(JournalEventView end) {
+    if (end == null) {
+      terminal.println("✗ the run did not confirm its end in time");
+      return ExitCodes.FAILED;
+    }
+    if (end.type().equals("run.cancelled")) {
+      if (endReported.compareAndSet(false, true)) {
+        terminal.println("✗ run cancelled");
+      }
+      return ExitCodes.CANCELLED;
+    }
+    if (end.type().equals("run.completed")) {
+      terminal.println("the run completed before the cancellation took effect");
+      return ExitCodes.NOT_APPROVED;
+    }
+    if (endReported.compareAndSet(false, true)) {
+      terminal.println(
+          "✗ run failed in "
+              + end.payload().path("stage").asText().toLowerCase()
+              + ": "
+              + end.payload().path("message").asText());
+    }
+    return ExitCodes.FAILED;
+  }
+
+  /** Reads the journal (not the terminal) until the run has ended; null after the timeout. */
+  JournalEventView awaitEndEvent(String runId, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long seq = 0;
+    while (System.nanoTime() < deadline) {
+      for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
+        seq = event.seq();
+        if (event.type().equals("run.cancelled")
+            || event.type().equals("run.failed")
+            || event.type().equals("run.completed")) {
+          return new JournalEventView(event.type(), ProgressPrinter.parse(event.payloadJson()));
+        }
+      }
+    }
+    return null;
+  }
+
+  boolean ended() {
+    return ended.getCount() == 0;
+  }
+}

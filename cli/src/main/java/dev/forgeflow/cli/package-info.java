@@ -1,0 +1,2 @@
+/** The {@code forgeflow} command: runs pipelines and follows them in the terminal. */
+package dev.forgeflow.cli;

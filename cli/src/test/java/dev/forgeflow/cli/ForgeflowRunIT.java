@@ -1,0 +1,119 @@
+package dev.forgeflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forgeflow.agents.FakeModel;
+import dev.forgeflow.agents.llm.FakeLlmServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code forgeflow run} end to end, as a real process on the embedded stack. */
+class ForgeflowRunIT {
+  private static final String PROMPT =
+      "A bookstore API with books (title, author, price: float) and reviews "
+          + "(book_id, rating: int, comment)";
+  private static final Duration RUN = Duration.ofMinutes(3);
+
+  @TempDir Path work;
+
+  @Test
+  void runWritesAnApprovedProjectWhoseOwnTestsPass() throws Exception {
+    try (CliProcess cli = CliProcess.start(work, Map.of(), "run", PROMPT)) {
+      assertThat(cli.exitCode(RUN)).as(cli.output()).isZero();
+      assertThat(cli.output())
+          .contains("offline planner — no model configured")
+          .contains("▸ implementation")
+          .contains("APPROVED — approved in review round 1")
+          .contains("written  " + work.resolve("generated/bookstore-api"));
+    }
+    Path project = work.resolve("generated/bookstore-api");
+    assertThat(project.resolve("app/main.py")).exists();
+    assertThat(project.resolve("app/routers/reviews.py")).exists();
+    assertThat(work.resolve(".forgeflow/postgres")).isDirectory();
+    assertThat(pytest(project)).isZero();
+  }
+
+  @Test
+  void approvePlanTakesFeedbackThenApproval() throws Exception {
+    try (CliProcess cli = CliProcess.start(work, Map.of(), "run", "--approve-plan", PROMPT)) {
+      cli.awaitOutput("Approve this plan?", RUN);
+      assertThat(cli.output()).contains("file app/models.py");
+      cli.type("add pagination to the list endpoints");
+      cli.awaitOutput("(with feedback)", RUN);
+      cli.type("y");
+      assertThat(cli.exitCode(RUN)).as(cli.output()).isZero();
+      assertThat(cli.output())
+          .contains("feedback sent")
+          .contains("plan approved")
+          .contains("APPROVED");
+    }
+  }
+
+  @Test
+  void interruptCancelsTheRunInsteadOfAbandoningIt() throws Exception {
+    try (CliProcess cli = CliProcess.start(work, Map.of(), "run", "--approve-plan", PROMPT)) {
+      cli.awaitOutput("Approve this plan?", RUN);
+
+      cli.interrupt();
+
+      int exit = cli.exitCode(Duration.ofMinutes(1));
+      assertThat(cli.output()).contains("interrupted: cancelling run").contains("✗ run cancelled");
+      assertThat(exit).isEqualTo(130);
+    }
+  }
+
+  @Test
+  void emptyOrOversizedPromptIsRefusedBeforeAnythingStarts() throws Exception {
+    try (CliProcess cli = CliProcess.start(work, Map.of(), "run", "  ")) {
+      assertThat(cli.exitCode(Duration.ofMinutes(1))).isEqualTo(2);
+      assertThat(cli.output()).contains("the prompt is empty");
+    }
+    try (CliProcess cli = CliProcess.start(work, Map.of(), "run", "x".repeat(20_001))) {
+      assertThat(cli.exitCode(Duration.ofMinutes(1))).isEqualTo(2);
+      assertThat(cli.output()).contains("at most 20000");
+    }
+    assertThat(work.resolve(".forgeflow")).doesNotExist();
+  }
+
+  @Test
+  void configuredModelIsUsedThroughOpenAiJavaWithTokensAndCostShown() throws Exception {
+    try (FakeLlmServer server = FakeLlmServer.start(new FakeModel());
+        CliProcess cli =
+            CliProcess.start(
+                work,
+                Map.of(
+                    "FORGEFLOW_LLM_BASE_URL", server.baseUrl(),
+                    "FORGEFLOW_LLM_API_KEY", "sk-cli-test",
+                    "FORGEFLOW_LLM_MODEL", "fake-model",
+                    "FORGEFLOW_LLM_PRICES", "fake-model=1.5/2"),
+                "run",
+                PROMPT)) {
+      assertThat(cli.exitCode(RUN)).as(cli.output()).isZero();
+      assertThat(cli.output())
+          .contains("planner: model fake-model at " + server.baseUrl())
+          .doesNotContain("offline planner")
+          .containsPattern("requirements · fake-model: \\d+\\+\\d+ tokens")
+          .containsPattern("usage +[\\d,]+ tokens, \\$0\\.\\d+");
+      assertThat(server.requests()).isNotEmpty();
+    }
+    assertThat(work.resolve("generated/bookstore-api/app/main.py")).exists();
+  }
+
+  private static int pytest(Path project) throws Exception {
+    String python = System.getenv("FORGEFLOW_TEST_PYTHON");
+    assertThat(python)
+        .as("FORGEFLOW_TEST_PYTHON: run scripts/python-test-env (./scripts/test does)")
+        .isNotBlank();
+    Process process =
+        new ProcessBuilder(python, "-m", "pytest", "-q", "-p", "no:cacheprovider")
+            .directory(project.toFile())
+            .inheritIO()
+            .start();
+    assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    return process.exitValue();
+  }
+}

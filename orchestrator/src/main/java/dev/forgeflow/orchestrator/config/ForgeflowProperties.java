@@ -1,0 +1,40 @@
+package dev.forgeflow.orchestrator.config;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Forgeflow's settings; each can be given as an environment variable ({@code FORGEFLOW_DATA_DIR},
+ * {@code FORGEFLOW_DATABASE_URL}, {@code FORGEFLOW_TEMPORAL_TARGET}, …).
+ *
+ * @param dataDir where embedded PostgreSQL keeps its data
+ * @param databaseUrl a JDBC URL of an external PostgreSQL; blank for the embedded one
+ * @param temporalTarget host:port of a Temporal frontend; blank for the in-process service
+ * @param temporalNamespace the Temporal namespace to use
+ * @param implementerConcurrency default bound on parallel file activities per run
+ * @param maxReviewRounds default bound on review rounds per run
+ */
+@Validated
+@ConfigurationProperties(prefix = "forgeflow")
+public record ForgeflowProperties(
+    @DefaultValue(".forgeflow") Path dataDir,
+    @DefaultValue("") String databaseUrl,
+    @DefaultValue("") String databaseUser,
+    @DefaultValue("") String databasePassword,
+    @DefaultValue("") String temporalTarget,
+    @DefaultValue("default") @NotBlank String temporalNamespace,
+    @DefaultValue("4") @Min(1) int implementerConcurrency,
+    @DefaultValue("3") @Min(1) int maxReviewRounds) {
+
+  public boolean embeddedDatabase() {
+    return databaseUrl.isBlank();
+  }
+
+  public boolean embeddedTemporal() {
+    return temporalTarget.isBlank();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.forgeflow.orchestrator.config;
+
+import dev.forgeflow.store.Database;
+import dev.forgeflow.store.EmbeddedDatabase;
+import dev.forgeflow.store.Stores;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * PostgreSQL: external when {@code FORGEFLOW_DATABASE_URL} is set, else embedded in the data dir.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+  @Bean(destroyMethod = "close")
+  DatabaseHandle database(ForgeflowProperties properties) {
+    if (properties.embeddedDatabase()) {
+      EmbeddedDatabase embedded = EmbeddedDatabase.start(properties.dataDir().resolve("postgres"));
+      return new DatabaseHandle(embedded.dataSource(), embedded);
+    }
+    DataSource pooled =
+        Database.pooled(
+            properties.databaseUrl(), properties.databaseUser(), properties.databasePassword());
+    return new DatabaseHandle(pooled, pooled instanceof AutoCloseable c ? c : null);
+  }
+
+  @Bean(destroyMethod = "close")
+  Stores stores(DatabaseHandle database) {
+    Database.migrate(database.dataSource());
+    return Stores.postgres(database.dataSource());
+  }
+
+  /** A data source and what must be closed to release it. */
+  record DatabaseHandle(DataSource dataSource, AutoCloseable owner) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      if (owner != null) {
+        owner.close();
+      }
+    }
+  }
+}

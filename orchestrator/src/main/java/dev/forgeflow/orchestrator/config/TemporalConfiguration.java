@@ -1,0 +1,106 @@
+package dev.forgeflow.orchestrator.config;
+
+import dev.forgeflow.agents.Agents;
+import dev.forgeflow.agents.validate.RuntimeProfile;
+import dev.forgeflow.store.Stores;
+import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
+import dev.forgeflow.workflows.pipeline.PipelineWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Temporal: a frontend at {@code FORGEFLOW_TEMPORAL_TARGET}, or else the in-process service from
+ * temporal-testing with time skipping off (real time; nothing survives a restart). The pipeline
+ * worker runs the workflow and the agents' activities on {@link PipelineWorkflow#TASK_QUEUE}.
+ */
+@Configuration(proxyBeanMethods = false)
+class TemporalConfiguration {
+
+  @Bean(destroyMethod = "close")
+  TemporalConnection temporalConnection(ForgeflowProperties properties) {
+    WorkflowClientOptions clientOptions =
+        WorkflowClientOptions.newBuilder().setNamespace(properties.temporalNamespace()).build();
+    if (properties.embeddedTemporal()) {
+      TestWorkflowEnvironment environment =
+          TestWorkflowEnvironment.newInstance(
+              TestEnvironmentOptions.newBuilder()
+                  .setUseTimeskipping(false)
+                  .setWorkflowClientOptions(clientOptions)
+                  .build());
+      return new TemporalConnection(
+          environment.getWorkflowClient(), environment.getWorkerFactory(), environment::close);
+    }
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(properties.temporalTarget())
+                .build());
+    WorkflowClient client = WorkflowClient.newInstance(service, clientOptions);
+    return new TemporalConnection(client, WorkerFactory.newInstance(client), service::shutdown);
+  }
+
+  @Bean
+  WorkflowClient workflowClient(TemporalConnection connection) {
+    return connection.client();
+  }
+
+  @Bean
+  PipelineWorker pipelineWorker(
+      TemporalConnection connection,
+      Stores stores,
+      ModelChoice model,
+      ForgeflowProperties properties) {
+    Worker worker =
+        connection
+            .workers()
+            .newWorker(
+                PipelineWorkflow.TASK_QUEUE,
+                WorkerOptions.newBuilder()
+                    .setMaxConcurrentActivityExecutionSize(
+                        Math.max(8, properties.implementerConcurrency() * 2))
+                    .build());
+    worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    for (Object activities :
+        Agents.activities(stores, model.settings(), RuntimeProfile.bundled())) {
+      worker.registerActivitiesImplementations(activities);
+    }
+    return new PipelineWorker(connection.workers());
+  }
+
+  /** Starts polling once the context is up; stops before the stores close. */
+  static final class PipelineWorker implements SmartLifecycle {
+    private final WorkerFactory factory;
+    private volatile boolean running;
+
+    PipelineWorker(WorkerFactory factory) {
+      this.factory = factory;
+    }
+
+    @Override
+    public void start() {
+      factory.start();
+      running = true;
+    }
+
+    @Override
+    public void stop() {
+      factory.shutdownNow();
+      running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+      return running;
+    }
+  }
+}

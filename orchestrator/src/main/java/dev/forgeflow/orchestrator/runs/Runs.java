@@ -1,0 +1,95 @@
+package dev.forgeflow.orchestrator.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forgeflow.store.JournalEvent;
+import dev.forgeflow.store.NewRun;
+import dev.forgeflow.store.RunRecord;
+import dev.forgeflow.store.Stores;
+import dev.forgeflow.workflows.pipeline.BudgetDecision;
+import dev.forgeflow.workflows.pipeline.PipelineInput;
+import dev.forgeflow.workflows.pipeline.PipelineState;
+import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
+import dev.forgeflow.workflows.pipeline.PlanDecision;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts runs (run id = workflow id), steers them through the workflow's Updates, cancels them, and
+ * reads their journals.
+ */
+@Service
+public class Runs {
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private final WorkflowClient client;
+  private final Stores stores;
+
+  public Runs(WorkflowClient client, Stores stores) {
+    this.client = client;
+    this.stores = stores;
+  }
+
+  /** Checks the request, stores the run as QUEUED and starts its workflow. */
+  public Launch launch(RunRequest request) {
+    Optional<String> problem = RunRequestCheck.problem(request);
+    if (problem.isPresent()) {
+      return new Launch.Refused(problem.get());
+    }
+    String runId = stores.runs().create(new NewRun(request.prompt(), json(request.options())));
+    PipelineWorkflow workflow =
+        client.newWorkflowStub(
+            PipelineWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(runId)
+                .setTaskQueue(PipelineWorkflow.TASK_QUEUE)
+                .build());
+    WorkflowClient.start(
+        workflow::run, new PipelineInput(runId, request.prompt(), request.options()));
+    return new Launch.Started(runId);
+  }
+
+  public Optional<RunRecord> find(String runId) {
+    return stores.runs().find(runId);
+  }
+
+  public PipelineState state(String runId) {
+    return workflow(runId).state();
+  }
+
+  public PipelineState decidePlan(String runId, PlanDecision decision) {
+    return workflow(runId).decidePlan(decision);
+  }
+
+  public PipelineState decideBudget(String runId, BudgetDecision decision) {
+    return workflow(runId).decideBudget(decision);
+  }
+
+  /** Requests cancellation; the workflow journals {@code run.cancelled} once it has stopped. */
+  public void cancel(String runId) {
+    client.newUntypedWorkflowStub(runId).cancel();
+  }
+
+  public List<JournalEvent> awaitEvents(String runId, long afterSeq, Duration maxWait) {
+    return stores.journal().awaitAfter(runId, afterSeq, 500, maxWait);
+  }
+
+  public Stores stores() {
+    return stores;
+  }
+
+  private PipelineWorkflow workflow(String runId) {
+    return client.newWorkflowStub(PipelineWorkflow.class, runId);
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Starting, steering and following runs: what the CLI (and later the gateway) calls. */
+package dev.forgeflow.orchestrator.runs;

@@ -1,0 +1,97 @@
+package dev.forgeflow.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forgeflow.orchestrator.runs.Launch;
+import dev.forgeflow.orchestrator.runs.RunRequest;
+import dev.forgeflow.orchestrator.runs.Runs;
+import dev.forgeflow.store.JournalEvent;
+import dev.forgeflow.workflows.pipeline.Awaiting;
+import dev.forgeflow.workflows.pipeline.PipelineOptions;
+import dev.forgeflow.workflows.pipeline.PlanDecision;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Against a real Temporal server ({@code temporal server start-dev}, started by scripts/test and
+ * named by {@code FORGEFLOW_IT_TEMPORAL_TARGET}): a run waiting at the approval gate survives the
+ * whole application stopping, and finishes when a new process answers the gate.
+ */
+class DevServerDurabilityIT {
+  @TempDir Path dataDir;
+
+  @Test
+  void runWaitingForApprovalSurvivesAnApplicationRestart() {
+    String target = System.getenv("FORGEFLOW_IT_TEMPORAL_TARGET");
+    assertThat(target)
+        .as("FORGEFLOW_IT_TEMPORAL_TARGET must name a Temporal dev server: run ./scripts/test")
+        .isNotBlank();
+    String runId;
+    try (ConfigurableApplicationContext first = boot(target)) {
+      Runs runs = first.getBean(Runs.class);
+      runId =
+          ((Launch.Started)
+                  runs.launch(
+                      new RunRequest(
+                          "A todo API with tasks (title, done: bool, due: date)",
+                          PipelineOptions.defaults().withApprovalGate(true))))
+              .runId();
+      awaitGate(runs, runId);
+    }
+    try (ConfigurableApplicationContext second = boot(target)) {
+      Runs runs = second.getBean(Runs.class);
+      assertThat(runs.state(runId).awaiting()).isEqualTo(Awaiting.PLAN_APPROVAL);
+
+      runs.decidePlan(runId, PlanDecision.approved());
+
+      JournalEvent end = awaitEnd(runs, runId);
+      assertThat(end.type()).isEqualTo("run.completed");
+      assertThat(end.payloadJson()).contains("\"outcome\":\"APPROVED\"");
+    }
+  }
+
+  private ConfigurableApplicationContext boot(String target) {
+    return new SpringApplicationBuilder(OrchestratorApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties("forgeflow.data-dir=" + dataDir, "forgeflow.temporal-target=" + target)
+        .run();
+  }
+
+  private static void awaitGate(Runs runs, String runId) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (runs.state(runId).awaiting() == Awaiting.PLAN_APPROVAL) {
+        return;
+      }
+      sleep();
+    }
+    throw new AssertionError("the run never reached the approval gate");
+  }
+
+  private static JournalEvent awaitEnd(Runs runs, String runId) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    long seq = 0;
+    while (System.nanoTime() < deadline) {
+      for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
+        seq = event.seq();
+        if (event.type().equals("run.completed") || event.type().equals("run.failed")) {
+          return event;
+        }
+      }
+    }
+    throw new AssertionError("the run did not end in time");
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
