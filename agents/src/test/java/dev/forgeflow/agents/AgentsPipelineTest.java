@@ -32,7 +32,9 @@ class AgentsPipelineTest {
           .containsKeys("app/main.py", "app/routers/books.py", "tests/test_reviews.py");
       assertThat(harness.events(runId))
           .filteredOn(e -> e.type().equals("artifact.charter"))
-          .singleElement().extracting(JournalEvent::payloadJson).asString()
+          .singleElement()
+          .extracting(JournalEvent::payloadJson)
+          .asString()
           .contains("\"planner\":\"offline\"");
       assertThat(harness.stores.llmCalls().forRun(runId)).isEmpty();
     }
@@ -54,8 +56,10 @@ class AgentsPipelineTest {
       assertThat(result.usage().totalTokens()).isPositive();
       assertThat(result.usage().costUsd()).isPositive();
       assertThat(harness.types(runId)).contains("llm.usage", "code.progress");
-      assertThat(server.requests()).filteredOn(r -> "FileDraft".equals(r.schemaName()))
-          .hasSize(files).allSatisfy(r -> assertThat(r.streamed()).isTrue());
+      assertThat(server.requests())
+          .filteredOn(r -> "FileDraft".equals(r.schemaName()))
+          .hasSize(files)
+          .allSatisfy(r -> assertThat(r.streamed()).isTrue());
     }
   }
 
@@ -73,21 +77,27 @@ class AgentsPipelineTest {
       assertThat(harness.stores.bundles().files(result.bundleId()).keySet())
           .noneMatch(path -> path.contains("evil"));
       assertThat(harness.types(runId)).contains("code.rejected", "review.stuck");
-      assertThat(server.requests()).noneMatch(r -> String.valueOf(r.message("user"))
-          .contains("Write the file `app/../../evil.py`"));
+      assertThat(server.requests())
+          .noneMatch(
+              r ->
+                  String.valueOf(r.message("user")).contains("Write the file `app/../../evil.py`"));
     }
   }
 
   @Test
   void malformedModelOutputIsRepairedOnceThenFailsTheRunNamingTheAgent() {
-    try (FakeLlmServer server = FakeLlmServer.start(request -> FakeResponse.completion(
-            request.model(), "I'd rather write prose than JSON.", 10, 5));
+    try (FakeLlmServer server =
+            FakeLlmServer.start(
+                request ->
+                    FakeResponse.completion(
+                        request.model(), "I'd rather write prose than JSON.", 10, 5));
         PipelineHarness harness = new PipelineHarness(PipelineHarness.modelAt(server.baseUrl()))) {
       String runId = harness.newRun(PROMPT);
 
       assertThatThrownBy(() -> harness.run(runId, PROMPT, PipelineOptions.defaults()))
           .isInstanceOf(WorkflowFailedException.class)
-          .rootCause().hasMessageContaining("requirements");
+          .rootCause()
+          .hasMessageContaining("requirements");
       assertThat(server.requests()).hasSize(2);
       JournalEvent failed = harness.events(runId).get(harness.events(runId).size() - 1);
       assertThat(failed.type()).isEqualTo("run.failed");
@@ -97,8 +107,8 @@ class AgentsPipelineTest {
 
   @Test
   void rejectedCredentialsFailTheRunAtOnceWithoutLeakingTheKey() {
-    try (FakeLlmServer server = FakeLlmServer.start(
-            request -> FakeResponse.error(401, "Incorrect API key provided"));
+    try (FakeLlmServer server =
+            FakeLlmServer.start(request -> FakeResponse.error(401, "Incorrect API key provided"));
         PipelineHarness harness = new PipelineHarness(PipelineHarness.modelAt(server.baseUrl()))) {
       String runId = harness.newRun(PROMPT);
 
@@ -106,8 +116,28 @@ class AgentsPipelineTest {
           .isInstanceOf(WorkflowFailedException.class);
       assertThat(server.requests()).hasSize(1);
       String failure = harness.events(runId).get(harness.events(runId).size() - 1).payloadJson();
-      assertThat(failure).contains("LlmRejected").contains(server.baseUrl())
+      assertThat(failure)
+          .contains("LlmRejected")
+          .contains(server.baseUrl())
           .doesNotContain("sk-test-secret");
+    }
+  }
+
+  @Test
+  void unreachableModelEndpointFailsAfterBoundedRetriesNamingTheUrl() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closedPort + "/v1";
+    try (PipelineHarness harness = new PipelineHarness(PipelineHarness.modelAt(url))) {
+      String runId = harness.newRun(PROMPT);
+
+      assertThatThrownBy(() -> harness.run(runId, PROMPT, PipelineOptions.defaults()))
+          .isInstanceOf(WorkflowFailedException.class);
+      String failure = harness.events(runId).get(harness.events(runId).size() - 1).payloadJson();
+      assertThat(failure).contains("LlmUnavailable").contains("127.0.0.1:" + closedPort);
     }
   }
 }

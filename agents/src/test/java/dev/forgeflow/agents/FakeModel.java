@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
 
 /**
  * A fake model for {@code FakeLlmServer}: it answers each agent's request in the agent's schema,
- * reading the request the way a model would (the description, the charter JSON, the file path)
- * and producing its content with the offline planner, so the project it "writes" really works.
- * Streams file content in chunks when asked to. Hooks let a test spoil the architecture.
+ * reading the request the way a model would (the description, the charter JSON, the file path) and
+ * producing its content with the offline planner, so the project it "writes" really works. Streams
+ * file content in chunks when asked to. Hooks let a test spoil the architecture.
  */
 public final class FakeModel implements Function<RecordedRequest, FakeResponse> {
-  private static final Pattern DESCRIPTION = Pattern.compile("\"\"\"\\n(.*)\\n\"\"\"", Pattern.DOTALL);
+  private static final Pattern DESCRIPTION =
+      Pattern.compile("\"\"\"\\n(.*)\\n\"\"\"", Pattern.DOTALL);
   private static final Pattern CHARTER =
       Pattern.compile("(?:Charter|Project charter) \\(JSON\\):\\n(\\{.*?})\\n\\n", Pattern.DOTALL);
   private static final Pattern PATH = Pattern.compile("Write the file `([^`]+)`");
@@ -37,8 +38,12 @@ public final class FakeModel implements Function<RecordedRequest, FakeResponse> 
         architecture -> {
           List<PlannedFile> plan = new ArrayList<>(architecture.filePlan());
           plan.add(new PlannedFile(hostilePath, "a file outside the project", "nothing"));
-          return new SystemArchitecture(architecture.designMarkdown(), architecture.mermaid(),
-              architecture.components(), architecture.dataModel(), architecture.endpoints(),
+          return new SystemArchitecture(
+              architecture.designMarkdown(),
+              architecture.mermaid(),
+              architecture.components(),
+              architecture.dataModel(),
+              architecture.endpoints(),
               plan);
         };
     return this;
@@ -51,8 +56,8 @@ public final class FakeModel implements Function<RecordedRequest, FakeResponse> 
       case "ProjectCharter" -> answer(request, planner.charter(find(DESCRIPTION, user)));
       case "SystemArchitecture" -> answer(request, architecture(charter(user)));
       case "FileDraft" -> file(request, user);
-      case "ReviewReport" -> answer(request,
-          new ReviewReport(true, "fake review: looks right", List.of(), List.of()));
+      case "ReviewReport" ->
+          answer(request, new ReviewReport(true, "fake review: looks right", List.of(), List.of()));
       default -> FakeResponse.error(400, "fake model: unexpected schema " + request.schemaName());
     };
   }
@@ -60,12 +65,15 @@ public final class FakeModel implements Function<RecordedRequest, FakeResponse> 
   private FakeResponse file(RecordedRequest request, String user) {
     String path = find(PATH, user);
     SystemArchitecture architecture = architecture(charter(user));
-    PlannedFile planned = architecture.filePlan().stream()
-        .filter(f -> f.path().equals(path)).findFirst()
-        .orElse(new PlannedFile(path, "", ""));
-    String content = planned.path().contains("..")
-        ? "print('escaped')\n"
-        : planner.render(planned, charter(user), architecture);
+    PlannedFile planned =
+        architecture.filePlan().stream()
+            .filter(f -> f.path().equals(path))
+            .findFirst()
+            .orElse(new PlannedFile(path, "", ""));
+    String content =
+        planned.path().contains("..")
+            ? "print('escaped')\n"
+            : planner.render(planned, charter(user), architecture);
     String json = Json.write(new FileDraft(path, content));
     if (!request.streamed()) {
       return FakeResponse.completion(json);

@@ -33,11 +33,12 @@ final class PipelineHarness implements AutoCloseable {
   }
 
   static Optional<LlmSettings> modelAt(String baseUrl) {
-    return LlmSettings.fromEnvironment(Map.of(
-        "FORGEFLOW_LLM_BASE_URL", baseUrl,
-        "FORGEFLOW_LLM_API_KEY", "sk-test-secret",
-        "FORGEFLOW_LLM_MODEL", "fake-model",
-        "FORGEFLOW_LLM_PRICES", "fake-model=1/2"));
+    return LlmSettings.fromEnvironment(
+        Map.of(
+            "FORGEFLOW_LLM_BASE_URL", baseUrl,
+            "FORGEFLOW_LLM_API_KEY", "sk-test-secret",
+            "FORGEFLOW_LLM_MODEL", "fake-model",
+            "FORGEFLOW_LLM_PRICES", "fake-model=1/2"));
   }
 
   String newRun(String prompt) {
@@ -45,9 +46,14 @@ final class PipelineHarness implements AutoCloseable {
   }
 
   PipelineResult run(String runId, String prompt, PipelineOptions options) {
-    PipelineWorkflow workflow = env.getWorkflowClient().newWorkflowStub(PipelineWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(runId)
-            .setTaskQueue(PipelineWorkflow.TASK_QUEUE).build());
+    PipelineWorkflow workflow =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                PipelineWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(runId)
+                    .setTaskQueue(PipelineWorkflow.TASK_QUEUE)
+                    .build());
     return workflow.run(new PipelineInput(runId, prompt, options));
   }
 

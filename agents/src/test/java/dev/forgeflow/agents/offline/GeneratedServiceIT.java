@@ -1,0 +1,118 @@
+package dev.forgeflow.agents.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Renders the projects of differently worded prompts and runs them for real with the venv of
+ * scripts/python-test-env: they compile, import nothing unused or outside the runtime profile, pass
+ * their own tests, and pass the OpenAPI CRUD probe; a sabotaged service fails the probe.
+ */
+class GeneratedServiceIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PROBE = "openapi_crud_probe.py";
+  private static final int CHECKS_PER_RESOURCE = 9;
+
+  static Stream<String> prompts() {
+    return SamplePrompts.all().stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("prompts")
+  void generatedServicePassesItsTestsAndTheProbe(String prompt, @TempDir Path dir)
+      throws Exception {
+    GeneratedProject.write(prompt, dir);
+    int resources = new OfflinePlanner().charter(prompt).entities().size();
+
+    PythonRun compile = PythonRun.in(dir, "-m", "compileall", "-q", "app", "tests");
+    assertThat(compile.exitCode()).as(compile.describe()).isZero();
+    PythonRun imports = PythonRun.in(dir, "-c", ImportCheck.SCRIPT, "app", "tests");
+    assertThat(imports.exitCode()).as(imports.describe()).isZero();
+    PythonRun pytest = PythonRun.in(dir, "-m", "pytest", "-q");
+    assertThat(pytest.exitCode()).as(pytest.describe()).isZero();
+    String summary = pytest.out().strip().lines().reduce((first, last) -> last).orElse("");
+    assertThat(summary)
+        .as(pytest.describe())
+        .matches("\\d+ passed.*")
+        .doesNotContain("failed", "error");
+
+    JsonNode report = probe(dir);
+    assertThat(report.get("failed").asInt()).as(report.toPrettyString()).isZero();
+    assertThat(report.get("passed").asInt()).isEqualTo(CHECKS_PER_RESOURCE * resources);
+  }
+
+  static Stream<Arguments> sabotages() {
+    return Stream.of(
+        Arguments.of(
+            "    item = Book.model_validate(payload)\n",
+            "    raise RuntimeError(\"sabotaged\")\n",
+            "create",
+            "answered 500"),
+        Arguments.of(
+            "@router.post(\"\", response_model=BookRead, status_code=201)",
+            "@router.post(\"\", response_model=BookRead, status_code=202)",
+            "create",
+            "answered 202"),
+        Arguments.of("    item.sqlmodel_update(changes)\n", "", "update", "but GET shows"),
+        Arguments.of(
+            "    session.delete(item)\n", "    session.expunge(item)\n", "read deleted", "200"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("sabotages")
+  void probeCatchesABrokenService(
+      String original, String broken, String check, String detail, @TempDir Path dir)
+      throws Exception {
+    GeneratedProject.write(SamplePrompts.BOOKSTORE, dir);
+    Path router = dir.resolve("app/routers/books.py");
+    String source = Files.readString(router);
+    assertThat(source).contains(original);
+    Files.writeString(router, source.replace(original, broken));
+
+    PythonRun run = PythonRun.in(dir, copyProbe(dir).toString(), "--app", "app.main:app");
+
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+    List<String> failures = new ArrayList<>();
+    for (JsonNode c : JSON.readTree(run.out()).get("checks")) {
+      if (!c.get("ok").asBoolean()) {
+        failures.add(
+            c.get("resource").asText()
+                + " "
+                + c.get("check").asText()
+                + ": "
+                + c.get("detail").asText());
+      }
+    }
+    assertThat(failures)
+        .anySatisfy(f -> assertThat(f).startsWith("books " + check + ":").contains(detail));
+  }
+
+  private static JsonNode probe(Path dir) throws IOException, InterruptedException {
+    PythonRun run = PythonRun.in(dir, copyProbe(dir).toString(), "--app", "app.main:app");
+    JsonNode report = JSON.readTree(run.out());
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    return report;
+  }
+
+  private static Path copyProbe(Path dir) throws IOException {
+    Path probe = dir.resolve(PROBE);
+    try (InputStream in = GeneratedServiceIT.class.getResourceAsStream("/probes/" + PROBE)) {
+      assertThat(in).as("probe resource").isNotNull();
+      Files.copy(in, probe);
+    }
+    return probe;
+  }
+}
