@@ -103,6 +103,27 @@ class ForgeflowRunIT {
     assertThat(work.resolve("generated/bookstore-api/app/main.py")).exists();
   }
 
+  @Test
+  void launcherScriptExplainsThatJava17IsNeeded() throws Exception {
+    Path fakeJava = work.resolve("jdk11/bin/java");
+    java.nio.file.Files.createDirectories(fakeJava.getParent());
+    java.nio.file.Files.writeString(
+        fakeJava, "#!/bin/sh\necho '    java.specification.version = 11' >&2\n");
+    fakeJava.toFile().setExecutable(true);
+    ProcessBuilder launcher =
+        new ProcessBuilder(
+                Path.of("..", "forgeflow").toAbsolutePath().normalize().toString(), "run", PROMPT)
+            .redirectErrorStream(true);
+    launcher.environment().put("JAVA_HOME", work.resolve("jdk11").toString());
+    Process process = launcher.start();
+    String output =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor()).isEqualTo(2);
+    assertThat(output).contains("Java 17 or newer is needed").contains("Java 11");
+  }
+
   private static int pytest(Path project) throws Exception {
     String python = System.getenv("FORGEFLOW_TEST_PYTHON");
     assertThat(python)
