@@ -50,7 +50,7 @@ final class ProgressPrinter {
               + p.path("projectName").asText()
               + ", "
               + p.path("entities").asInt()
-              + " resources"
+              + (p.path("entities").asInt() == 1 ? " resource" : " resources")
               + ("offline".equals(p.path("planner").asText()) ? " (offline planner)" : "");
       case "artifact.architecture" ->
           "  architecture: "

@@ -4,7 +4,6 @@ import dev.forgeflow.workflows.artifacts.BundleRef;
 import dev.forgeflow.workflows.artifacts.Usage;
 import dev.forgeflow.workflows.implementer.ImplementMode;
 import dev.forgeflow.workflows.journal.RunEnd;
-import dev.forgeflow.workflows.journal.RunEvent;
 import dev.forgeflow.workflows.journal.RunStatus;
 import dev.forgeflow.workflows.review.ReviewInput;
 import dev.forgeflow.workflows.review.ReviewResult;
@@ -23,13 +22,12 @@ import java.util.function.Supplier;
 final class PipelineSteps {
   private final PipelineActivities activities;
   private String runId;
-  private Budget budget = new Budget(0, 0);
+  private RunLog log;
+  private BudgetGuard budget = new BudgetGuard(null, 0, 0);
+  private ApprovalGate gate = new ApprovalGate(null);
   private Stage stage = Stage.QUEUED;
   private int round;
   private BundleRef bundle;
-  private Awaiting awaiting = Awaiting.NOTHING;
-  private PlanDecision planDecision;
-  private BudgetDecision budgetDecision;
   private long startedAt;
 
   PipelineSteps(PipelineActivities activities) {
@@ -42,9 +40,11 @@ final class PipelineSteps {
 
   void begin(PipelineInput input) {
     runId = input.runId();
-    budget = new Budget(input.options().budgetTokens(), input.options().budgetUsd());
+    log = new RunLog(activities.journal, runId);
+    budget = new BudgetGuard(log, input.options().budgetTokens(), input.options().budgetUsd());
+    gate = new ApprovalGate(log);
     startedAt = Workflow.currentTimeMillis();
-    activities.journal.setStatus(runId, RunStatus.RUNNING);
+    log.status(RunStatus.RUNNING);
     record(
         "run.started",
         Map.of(
@@ -108,78 +108,22 @@ final class PipelineSteps {
   }
 
   Usage spent() {
-    return budget.spent();
+    return budget.budget().spent();
   }
 
   void record(String type, Map<String, Object> payload) {
-    activities.journal.record(new RunEvent(runId, type, payload));
+    log.record(type, payload);
   }
 
   /** Pauses the run while its budget is exhausted; returns once raised, throws if stopped. */
   void ensureBudget() {
-    if (!budget.exhausted()) {
-      return;
-    }
-    awaiting = Awaiting.BUDGET_DECISION;
-    activities.journal.setStatus(runId, RunStatus.PAUSED_BUDGET);
-    record(
-        "budget.exhausted",
-        Map.of(
-            "tokens",
-            budget.spent().totalTokens(),
-            "costUsd",
-            budget.spent().costUsd(),
-            "budgetTokens",
-            budget.limitTokens(),
-            "budgetUsd",
-            budget.limitUsd()));
-    Workflow.await(() -> budgetDecision != null);
-    BudgetDecision decision = budgetDecision;
-    budgetDecision = null;
-    awaiting = Awaiting.NOTHING;
-    if (decision.stop()) {
-      record("budget.stopped", Map.of("tokens", budget.spent().totalTokens()));
-      throw new BudgetStopped();
-    }
-    budget.raise(decision.budgetTokens(), decision.budgetUsd());
-    record(
-        "budget.raised",
-        Map.of("budgetTokens", decision.budgetTokens(), "budgetUsd", decision.budgetUsd()));
-    activities.journal.setStatus(runId, RunStatus.RUNNING);
+    budget.ensure();
   }
 
   /** Waits at the approval gate; a timed-out wait follows the options' policy. */
   PlanDecision awaitPlanDecision(String architectureId, PipelineOptions options) {
     stage = Stage.APPROVAL;
-    awaiting = Awaiting.PLAN_APPROVAL;
-    activities.journal.setStatus(runId, RunStatus.AWAITING_APPROVAL);
-    record(
-        "approval.requested",
-        Map.of(
-            "architectureId",
-            architectureId,
-            "timeoutSeconds",
-            options.approvalTimeout().toSeconds()));
-    boolean answered = Workflow.await(options.approvalTimeout(), () -> planDecision != null);
-    PlanDecision decision = planDecision;
-    planDecision = null;
-    awaiting = Awaiting.NOTHING;
-    if (!answered) {
-      boolean approve = options.onApprovalTimeout() == ApprovalTimeoutAction.APPROVE;
-      record("approval.timed_out", Map.of("action", options.onApprovalTimeout().name()));
-      decision = new PlanDecision(approve, null);
-    } else {
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("approve", decision.approve());
-      if (decision.feedback() != null) {
-        payload.put("feedback", decision.feedback());
-      }
-      record("approval.decided", payload);
-    }
-    if (decision.approve() || decision.feedback() != null) {
-      activities.journal.setStatus(runId, RunStatus.RUNNING);
-    }
-    return decision;
+    return gate.await(architectureId, options);
   }
 
   PipelineResult finish(PipelineResult result) {
@@ -242,47 +186,38 @@ final class PipelineSteps {
   }
 
   PipelineState state() {
+    Budget spent = budget.budget();
+    Awaiting awaiting =
+        gate.waiting()
+            ? Awaiting.PLAN_APPROVAL
+            : budget.waiting() ? Awaiting.BUDGET_DECISION : Awaiting.NOTHING;
     return new PipelineState(
         stage,
         round,
         bundle == null ? 0 : bundle.version(),
         bundle == null ? null : bundle.bundleId(),
-        budget.spent().totalTokens(),
-        budget.spent().costUsd(),
-        budget.limitTokens(),
-        budget.limitUsd(),
+        spent.spent().totalTokens(),
+        spent.spent().costUsd(),
+        spent.limitTokens(),
+        spent.limitUsd(),
         awaiting);
   }
 
   PipelineState decidePlan(PlanDecision decision) {
-    planDecision = decision;
+    gate.decide(decision);
     return state();
   }
 
   void validatePlanDecision(PlanDecision decision) {
-    if (awaiting != Awaiting.PLAN_APPROVAL) {
-      throw new IllegalStateException("the run is not waiting for plan approval");
-    }
-    if (!decision.approve() && (decision.feedback() == null || decision.feedback().isBlank())) {
-      throw new IllegalArgumentException("requesting changes needs feedback for Architecture");
-    }
+    gate.validate(decision);
   }
 
   PipelineState decideBudget(BudgetDecision decision) {
-    budgetDecision = decision;
+    budget.decide(decision);
     return state();
   }
 
   void validateBudgetDecision(BudgetDecision decision) {
-    if (awaiting != Awaiting.BUDGET_DECISION) {
-      throw new IllegalStateException("the run is not paused for its budget");
-    }
-    if (!decision.stop() && !budget.wouldAllow(decision.budgetTokens(), decision.budgetUsd())) {
-      throw new IllegalArgumentException(
-          "the new budget is already spent: "
-              + budget.spent().totalTokens()
-              + " tokens, $"
-              + budget.spent().costUsd());
-    }
+    budget.validate(decision);
   }
 }

@@ -1,0 +1,69 @@
+package dev.forgeflow.workflows.pipeline;
+
+import dev.forgeflow.workflows.journal.RunStatus;
+import io.temporal.workflow.Workflow;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The plan approval gate: waits, durably, for the {@code decidePlan} Update; a wait that runs out
+ * follows the options' timeout policy.
+ */
+final class ApprovalGate {
+  private final RunLog log;
+  private PlanDecision decision;
+  private boolean waiting;
+
+  ApprovalGate(RunLog log) {
+    this.log = log;
+  }
+
+  /** The decision; {@code approve == false} with null feedback means the plan was rejected. */
+  PlanDecision await(String architectureId, PipelineOptions options) {
+    waiting = true;
+    log.status(RunStatus.AWAITING_APPROVAL);
+    log.record(
+        "approval.requested",
+        Map.of(
+            "architectureId",
+            architectureId,
+            "timeoutSeconds",
+            options.approvalTimeout().toSeconds()));
+    boolean answered = Workflow.await(options.approvalTimeout(), () -> decision != null);
+    PlanDecision answer = decision;
+    decision = null;
+    waiting = false;
+    if (!answered) {
+      log.record("approval.timed_out", Map.of("action", options.onApprovalTimeout().name()));
+      answer = new PlanDecision(options.onApprovalTimeout() == ApprovalTimeoutAction.APPROVE, null);
+    } else {
+      Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("approve", answer.approve());
+      if (answer.feedback() != null) {
+        payload.put("feedback", answer.feedback());
+      }
+      log.record("approval.decided", payload);
+    }
+    if (answer.approve() || answer.feedback() != null) {
+      log.status(RunStatus.RUNNING);
+    }
+    return answer;
+  }
+
+  void decide(PlanDecision answer) {
+    decision = answer;
+  }
+
+  void validate(PlanDecision answer) {
+    if (!waiting) {
+      throw new IllegalStateException("the run is not waiting for plan approval");
+    }
+    if (!answer.approve() && (answer.feedback() == null || answer.feedback().isBlank())) {
+      throw new IllegalArgumentException("requesting changes needs feedback for Architecture");
+    }
+  }
+
+  boolean waiting() {
+    return waiting;
+  }
+}
