@@ -1,6 +1,5 @@
 package dev.forgeflow.store;
 
-import static dev.forgeflow.store.jooq.Tables.RUNS;
 import static dev.forgeflow.store.jooq.Tables.RUN_EVENTS;
 
 import dev.forgeflow.store.jooq.tables.records.RunEventsRecord;
@@ -8,8 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.jooq.DSLContext;
-import org.jooq.Record1;
-import org.jooq.impl.DSL;
+import org.jooq.Record;
 
 /**
  * The journal in the {@code run_events} table. An append takes the next number from {@code
@@ -31,40 +29,28 @@ final class PostgresRunJournal implements RunJournal, AutoCloseable {
     this.listener = listener;
   }
 
+  /**
+   * One statement, so one round trip: take the run's next number, insert the event, notify. As a
+   * single statement it is one transaction, and the row lock on {@code runs} is held until it
+   * commits, so a run's writers commit in sequence order.
+   */
+  private static final String APPEND =
+      "with next as (update runs set last_seq = last_seq + 1 where id = ? returning last_seq),"
+          + " inserted as (insert into run_events (run_id, seq, type, payload, attempt)"
+          + " select ?, last_seq, ?, cast(? as jsonb), ? from next returning seq)"
+          + " select seq, pg_notify('"
+          + JournalListener.CHANNEL
+          + "', ?) from inserted";
+
   @Override
   public long append(String runId, String type, String payloadJson, int attempt) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(payloadJson, "payloadJson");
-    return db.transactionResult(
-        transaction -> {
-          DSLContext tx = transaction.dsl();
-          long seq = nextSeq(tx, runId);
-          tx.insertInto(RUN_EVENTS)
-              .set(RUN_EVENTS.RUN_ID, runId)
-              .set(RUN_EVENTS.SEQ, seq)
-              .set(RUN_EVENTS.TYPE, type)
-              .set(RUN_EVENTS.PAYLOAD, Json.of(payloadJson))
-              .set(RUN_EVENTS.ATTEMPT, attempt)
-              .execute();
-          tx.select(
-                  DSL.function(
-                      "pg_notify",
-                      Object.class,
-                      DSL.inline(JournalListener.CHANNEL),
-                      DSL.val(runId)))
-              .fetch();
-          return seq;
-        });
-  }
-
-  private static long nextSeq(DSLContext tx, String runId) {
-    return tx.update(RUNS)
-        .set(RUNS.LAST_SEQ, RUNS.LAST_SEQ.plus(1L))
-        .where(RUNS.ID.eq(runId))
-        .returningResult(RUNS.LAST_SEQ)
-        .fetchOptional()
-        .map(Record1::value1)
-        .orElseThrow(() -> RunMustExist.noSuchRun(runId));
+    Record appended = db.fetchOne(APPEND, runId, runId, type, payloadJson, attempt, runId);
+    if (appended == null) {
+      throw RunMustExist.noSuchRun(runId);
+    }
+    return appended.get(0, Long.class);
   }
 
   @Override
