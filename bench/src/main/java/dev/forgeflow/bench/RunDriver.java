@@ -1,0 +1,65 @@
+package dev.forgeflow.bench;
+
+import dev.forgeflow.orchestrator.runs.Launch;
+import dev.forgeflow.orchestrator.runs.RunRequest;
+import dev.forgeflow.orchestrator.runs.Runs;
+import dev.forgeflow.store.JournalEvent;
+import dev.forgeflow.workflows.artifacts.AgentModels;
+import dev.forgeflow.workflows.pipeline.ApprovalTimeoutAction;
+import dev.forgeflow.workflows.pipeline.PipelineOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Launches one run through {@link Runs}, follows its journal to the end and collects its trace. */
+final class RunDriver {
+  private static final Duration RUN_LIMIT = Duration.ofMinutes(5);
+  private final Runs runs;
+  private final BenchOptions options;
+
+  RunDriver(Runs runs, BenchOptions options) {
+    this.runs = runs;
+    this.options = options;
+  }
+
+  RunTrace run() {
+    Instant launchedAt = Instant.now();
+    Launch launch = runs.launch(new RunRequest(options.prompt(), pipelineOptions()));
+    if (launch instanceof Launch.Refused refused) {
+      throw new IllegalStateException("the run was refused: " + refused.reason());
+    }
+    String runId = ((Launch.Started) launch).runId();
+    awaitEnd(runId);
+    Instant endSeenAt = Instant.now();
+    List<JournalEvent> events = runs.stores().journal().readAfter(runId, 0, 100_000);
+    return new RunTrace(
+        runId, launchedAt, endSeenAt, events, runs.stores().llmCalls().forRun(runId));
+  }
+
+  private PipelineOptions pipelineOptions() {
+    return new PipelineOptions(
+        false,
+        Duration.ofDays(7),
+        ApprovalTimeoutAction.REJECT,
+        3,
+        options.concurrency(),
+        0,
+        0,
+        AgentModels.DEFAULTS);
+  }
+
+  /** Follows the journal as a client would, until the run's terminal event. */
+  private void awaitEnd(String runId) {
+    long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
+    long seq = 0;
+    while (System.nanoTime() < deadline) {
+      for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
+        seq = event.seq();
+        if (event.type().startsWith("run.") && !event.type().equals("run.started")) {
+          return;
+        }
+      }
+    }
+    throw new IllegalStateException("run " + runId + " did not end within " + RUN_LIMIT);
+  }
+}
