@@ -47,8 +47,14 @@ public class Runs {
                 .setWorkflowId(runId)
                 .setTaskQueue(PipelineWorkflow.TASK_QUEUE)
                 .build());
-    WorkflowClient.start(
-        workflow::run, new PipelineInput(runId, request.prompt(), request.options()));
+    try {
+      WorkflowClient.start(
+          workflow::run, new PipelineInput(runId, request.prompt(), request.options()));
+    } catch (RuntimeException notStarted) {
+      // a run whose workflow never started must not sit in QUEUED for ever
+      stores.runs().setStatus(runId, "FAILED");
+      throw notStarted;
+    }
     return new Launch.Started(runId);
   }
 
