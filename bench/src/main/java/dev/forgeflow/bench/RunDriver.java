@@ -45,7 +45,8 @@ final class RunDriver {
         options.concurrency(),
         0,
         0,
-        AgentModels.DEFAULTS);
+        AgentModels.DEFAULTS,
+        false);
   }
 
   /** Follows the journal as a client would, until the run's terminal event. */

@@ -98,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
         concurrency,
         budgetTokens,
         budgetUsd,
-        AgentModels.DEFAULTS);
+        AgentModels.DEFAULTS,
+        false);
   }
 }

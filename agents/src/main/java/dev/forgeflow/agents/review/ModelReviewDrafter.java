@@ -41,7 +41,9 @@ final class ModelReviewDrafter implements ReviewDrafter {
                 "plan",
                 plan,
                 "files",
-                files));
+                files,
+                "tests",
+                tests(task)));
     return model.ask(task.runId(), task.model(), user, ReviewReport.class, StreamListener.NONE);
   }
 
@@ -56,5 +58,19 @@ final class ModelReviewDrafter implements ReviewDrafter {
       out.append(i + 1).append(": ").append(lines[i]).append('\n');
     }
     return out.toString();
+  }
+
+  private static String tests(ReviewTask task) {
+    if (task.tests() == null) {
+      return "(the sandbox did not run)";
+    }
+    String failures =
+        task.tests().failures().stream()
+            .map(f -> "- " + f.check() + " " + f.file() + ":" + f.line() + " " + f.message())
+            .collect(Collectors.joining("\n"));
+    return (task.tests().passed() ? "passed: " : "FAILED: ")
+        + task.tests().summary()
+        + "\n"
+        + failures;
   }
 }

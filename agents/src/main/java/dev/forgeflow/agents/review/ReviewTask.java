@@ -2,6 +2,7 @@ package dev.forgeflow.agents.review;
 
 import dev.forgeflow.workflows.artifacts.ProjectCharter;
 import dev.forgeflow.workflows.artifacts.SystemArchitecture;
+import dev.forgeflow.workflows.sandbox.TestReport;
 import java.util.SortedMap;
 
 /** A bundle to review: its files by path, and what they were meant to be. */
@@ -11,4 +12,5 @@ public record ReviewTask(
     SystemArchitecture architecture,
     SortedMap<String, String> files,
     int round,
-    String model) {}
+    String model,
+    TestReport tests) {}

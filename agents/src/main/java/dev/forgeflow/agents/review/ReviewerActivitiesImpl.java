@@ -56,6 +56,7 @@ public final class ReviewerActivitiesImpl implements ReviewerActivities {
     Drafted<ReviewReport> drafted = drafter.draft(task);
     List<ReviewIssue> issues = new ArrayList<>(drafted.value().issues());
     issues.addAll(validators.validate(task.files(), task.architecture(), profile));
+    issues.addAll(TestFindings.of(input.tests()));
     boolean blocked = issues.stream().anyMatch(i -> i.severity().blocks());
     ReviewReport merged =
         new ReviewReport(
@@ -79,7 +80,7 @@ public final class ReviewerActivitiesImpl implements ReviewerActivities {
         .forEach(
             (path, sha) -> files.put(path, new String(bundles.blob(sha), StandardCharsets.UTF_8)));
     return new ReviewTask(
-        input.runId(), charter, architecture, files, input.round(), input.model());
+        input.runId(), charter, architecture, files, input.round(), input.model(), input.tests());
   }
 
   private static Map<String, Object> payload(ReviewInput input, String id, ReviewReport report) {

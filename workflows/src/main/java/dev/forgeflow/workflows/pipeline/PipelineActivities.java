@@ -5,6 +5,7 @@ import dev.forgeflow.workflows.implementer.ImplementerActivities;
 import dev.forgeflow.workflows.journal.JournalActivities;
 import dev.forgeflow.workflows.requirements.RequirementsActivities;
 import dev.forgeflow.workflows.review.ReviewerActivities;
+import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -53,6 +54,25 @@ final class PipelineActivities {
 
   final ReviewerActivities reviewer =
       Workflow.newActivityStub(ReviewerActivities.class, model(Duration.ofMinutes(10)));
+
+  /**
+   * Docker work on the sandbox runner's queue. A daemon that is gone fails the activity retryably:
+   * the run waits, retrying every minute at most, until it is back (or an hour has passed).
+   */
+  final SandboxActivities sandbox =
+      Workflow.newActivityStub(
+          SandboxActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(SandboxActivities.TASK_QUEUE)
+              .setStartToCloseTimeout(Duration.ofMinutes(15))
+              .setScheduleToCloseTimeout(Duration.ofHours(1))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(2))
+                      .setBackoffCoefficient(2)
+                      .setMaximumInterval(Duration.ofMinutes(1))
+                      .build())
+              .build());
 
   final JournalActivities journal =
       Workflow.newLocalActivityStub(

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param budgetTokens token budget of the run; 0 for none
  * @param budgetUsd cost budget of the run in US dollars; 0 for none
  * @param models per-agent model overrides
+ * @param sandbox build and check every bundle version in the sandbox (needs a Docker daemon); a
+ *     round is approved only when its checks pass
  */
 public record PipelineOptions(
     boolean approvalGate,
@@ -23,11 +25,20 @@ public record PipelineOptions(
     int implementerConcurrency,
     long budgetTokens,
     double budgetUsd,
-    AgentModels models) {
+    AgentModels models,
+    boolean sandbox) {
 
   public static PipelineOptions defaults() {
     return new PipelineOptions(
-        false, Duration.ofDays(7), ApprovalTimeoutAction.REJECT, 3, 4, 0, 0, AgentModels.DEFAULTS);
+        false,
+        Duration.ofDays(7),
+        ApprovalTimeoutAction.REJECT,
+        3,
+        4,
+        0,
+        0,
+        AgentModels.DEFAULTS,
+        false);
   }
 
   public PipelineOptions withApprovalGate(boolean gate) {
@@ -39,7 +50,8 @@ public record PipelineOptions(
         implementerConcurrency,
         budgetTokens,
         budgetUsd,
-        models);
+        models,
+        sandbox);
   }
 
   public PipelineOptions withBudget(long tokens, double usd) {
@@ -51,6 +63,20 @@ public record PipelineOptions(
         implementerConcurrency,
         tokens,
         usd,
-        models);
+        models,
+        sandbox);
+  }
+
+  public PipelineOptions withSandbox(boolean on) {
+    return new PipelineOptions(
+        approvalGate,
+        approvalTimeout,
+        onApprovalTimeout,
+        maxReviewRounds,
+        implementerConcurrency,
+        budgetTokens,
+        budgetUsd,
+        models,
+        on);
   }
 }

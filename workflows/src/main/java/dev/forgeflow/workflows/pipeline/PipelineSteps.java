@@ -7,6 +7,8 @@ import dev.forgeflow.workflows.journal.RunEnd;
 import dev.forgeflow.workflows.journal.RunStatus;
 import dev.forgeflow.workflows.review.ReviewInput;
 import dev.forgeflow.workflows.review.ReviewResult;
+import dev.forgeflow.workflows.sandbox.CheckInput;
+import dev.forgeflow.workflows.sandbox.TestReport;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -74,6 +76,14 @@ final class PipelineSteps {
   ReviewResult review(ReviewInput input) {
     round = input.round();
     return stage(Stage.REVIEW, () -> activities.reviewer.review(input));
+  }
+
+  /** Builds and checks the current bundle in the sandbox, in the CHECKS stage. */
+  TestReport check(int reviewRound) {
+    round = reviewRound;
+    return stage(
+        Stage.CHECKS,
+        () -> activities.sandbox.check(new CheckInput(runId, bundle.bundleId(), reviewRound)));
   }
 
   void nextRound(int next) {

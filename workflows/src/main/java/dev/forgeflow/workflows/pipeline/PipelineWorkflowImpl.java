@@ -14,6 +14,7 @@ import dev.forgeflow.workflows.requirements.RequirementsInput;
 import dev.forgeflow.workflows.review.ReviewInput;
 import dev.forgeflow.workflows.review.ReviewResult;
 import dev.forgeflow.workflows.review.ReviewVerdict;
+import dev.forgeflow.workflows.sandbox.TestReport;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import java.util.List;
@@ -108,6 +109,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     boolean escalated = false;
     for (int round = 1; ; round++) {
       steps.ensureBudget();
+      TestReport tests = input.options().sandbox() ? steps.check(round) : null;
       ReviewResult review =
           steps.review(
               new ReviewInput(
@@ -116,7 +118,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
                   architecture.architectureId(),
                   steps.bundle().bundleId(),
                   round,
-                  models().reviewer()));
+                  models().reviewer(),
+                  tests));
       steps.spend(review.usage());
       if (ReviewVerdict.of(review.report()) instanceof ReviewVerdict.ChangesRequested changes) {
         ImplementMode mode = ImplementMode.PATCH;

@@ -7,6 +7,7 @@ public enum Stage {
   ARCHITECTURE,
   APPROVAL,
   IMPLEMENTATION,
+  CHECKS,
   REVIEW,
   REPAIR,
   DONE

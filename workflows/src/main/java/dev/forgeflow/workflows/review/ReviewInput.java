@@ -1,10 +1,16 @@
 package dev.forgeflow.workflows.review;
 
-/** The bundle version to review, in round {@code round} (1-based). */
+import dev.forgeflow.workflows.sandbox.TestReport;
+
+/**
+ * The bundle version to review, in round {@code round} (1-based), with the sandbox's test report of
+ * that version (null when the sandbox is off).
+ */
 public record ReviewInput(
     String runId,
     String charterId,
     String architectureId,
     String bundleId,
     int round,
-    String model) {}
+    String model,
+    TestReport tests) {}

@@ -5,7 +5,9 @@ import dev.forgeflow.workflows.architecture.ArchitectureInput;
 import dev.forgeflow.workflows.architecture.ArchitectureResult;
 import dev.forgeflow.workflows.artifacts.BundleRef;
 import dev.forgeflow.workflows.artifacts.PlannedFile;
+import dev.forgeflow.workflows.artifacts.ReviewIssue;
 import dev.forgeflow.workflows.artifacts.ReviewReport;
+import dev.forgeflow.workflows.artifacts.Severity;
 import dev.forgeflow.workflows.artifacts.Usage;
 import dev.forgeflow.workflows.implementer.AssembleInput;
 import dev.forgeflow.workflows.implementer.ImplementFileInput;
@@ -21,6 +23,10 @@ import dev.forgeflow.workflows.requirements.RequirementsInput;
 import dev.forgeflow.workflows.review.ReviewInput;
 import dev.forgeflow.workflows.review.ReviewResult;
 import dev.forgeflow.workflows.review.ReviewerActivities;
+import dev.forgeflow.workflows.sandbox.CheckFailure;
+import dev.forgeflow.workflows.sandbox.CheckInput;
+import dev.forgeflow.workflows.sandbox.SandboxActivities;
+import dev.forgeflow.workflows.sandbox.TestReport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
@@ -37,6 +43,7 @@ final class FakeAgents
         ArchitectureActivities,
         ImplementerActivities,
         ReviewerActivities,
+        SandboxActivities,
         JournalActivities {
 
   static final List<PlannedFile> PLAN =
@@ -55,6 +62,8 @@ final class FakeAgents
   final List<ImplementFileInput> implemented = new CopyOnWriteArrayList<>();
   final List<ReviewInput> reviews = new CopyOnWriteArrayList<>();
   final Deque<ReviewReport> reviewScript = new ConcurrentLinkedDeque<>();
+  final Deque<TestReport> checkScript = new ConcurrentLinkedDeque<>();
+  final List<CheckInput> checks = new CopyOnWriteArrayList<>();
   final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger maxInFlight = new AtomicInteger();
   final CountDownLatch implementerStarted = new CountDownLatch(1);
@@ -105,8 +114,32 @@ final class FakeAgents
   }
 
   @Override
+  public TestReport check(CheckInput input) {
+    checks.add(input);
+    TestReport next = checkScript.poll();
+    return next != null ? next : new TestReport(true, "image", 3, 0, List.of(), "3 passed");
+  }
+
+  /** Reviews as the real reviewer does with test results: failed checks block approval. */
+  @Override
   public ReviewResult review(ReviewInput input) {
     reviews.add(input);
+    if (input.tests() != null && !input.tests().passed()) {
+      CheckFailure failure = input.tests().failures().get(0);
+      return new ReviewResult(
+          new ReviewReport(
+              false,
+              "tests fail",
+              List.of(
+                  new ReviewIssue(
+                      Severity.BLOCKER,
+                      failure.file(),
+                      failure.line(),
+                      "test." + failure.check(),
+                      failure.message())),
+              List.of()),
+          usagePerCall);
+    }
     ReviewReport next = reviewScript.poll();
     return new ReviewResult(
         next != null ? next : new ReviewReport(true, "fine", List.of(), List.of()), usagePerCall);

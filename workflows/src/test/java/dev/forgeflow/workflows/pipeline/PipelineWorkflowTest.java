@@ -9,6 +9,10 @@ import dev.forgeflow.workflows.artifacts.ReviewReport;
 import dev.forgeflow.workflows.artifacts.Severity;
 import dev.forgeflow.workflows.artifacts.Usage;
 import dev.forgeflow.workflows.journal.RunStatus;
+import dev.forgeflow.workflows.sandbox.CheckFailure;
+import dev.forgeflow.workflows.sandbox.CheckInput;
+import dev.forgeflow.workflows.sandbox.SandboxActivities;
+import dev.forgeflow.workflows.sandbox.TestReport;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -44,6 +48,7 @@ class PipelineWorkflowTest {
   @BeforeEach
   void start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     worker.registerActivitiesImplementations(agents);
+    env.newWorker(SandboxActivities.TASK_QUEUE).registerActivitiesImplementations(agents);
     env.start();
     this.env = env;
     this.client = client;
@@ -83,7 +88,8 @@ class PipelineWorkflowTest {
             3,
             0,
             0,
-            PipelineOptions.defaults().models());
+            PipelineOptions.defaults().models(),
+            false);
 
     stub("run-parallel").run(input("run-parallel", options));
 
@@ -110,6 +116,38 @@ class PipelineWorkflowTest {
                 .orElseThrow()
                 .instructions())
         .anyMatch(s -> s.contains("table.primary-key"));
+  }
+
+  @Test
+  void sandboxChecksEveryRoundAndFailingTestsKeepTheRoundFromApproval() {
+    agents.checkScript.add(
+        new TestReport(
+            false,
+            "image-1",
+            4,
+            1,
+            List.of(new CheckFailure("books.create", "app/routers/books.py", 42, "500 on create")),
+            "1 of 4 failed"));
+
+    PipelineResult result =
+        stub("run-sandbox").run(input("run-sandbox", PipelineOptions.defaults().withSandbox(true)));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.APPROVED);
+    assertThat(result.rounds()).isEqualTo(2);
+    assertThat(agents.checks).extracting(CheckInput::round).containsExactly(1, 2);
+    assertThat(agents.checks)
+        .extracting(CheckInput::bundleId)
+        .containsExactly("bundle-1", "bundle-2");
+    assertThat(agents.modesFor("app/routers/books.py")).containsExactly("CREATE", "PATCH");
+    assertThat(agents.reviews.get(0).tests().passed()).isFalse();
+  }
+
+  @Test
+  void withoutTheSandboxNoChecksRun() {
+    stub("run-no-sandbox").run(input("run-no-sandbox", PipelineOptions.defaults()));
+
+    assertThat(agents.checks).isEmpty();
+    assertThat(agents.reviews.get(0).tests()).isNull();
   }
 
   @Test
@@ -284,7 +322,15 @@ class PipelineWorkflowTest {
 
   private static PipelineOptions gated(ApprovalTimeoutAction onTimeout) {
     return new PipelineOptions(
-        true, Duration.ofHours(2), onTimeout, 3, 4, 0, 0, PipelineOptions.defaults().models());
+        true,
+        Duration.ofHours(2),
+        onTimeout,
+        3,
+        4,
+        0,
+        0,
+        PipelineOptions.defaults().models(),
+        false);
   }
 
   private static PipelineInput input(String runId, PipelineOptions options) {
