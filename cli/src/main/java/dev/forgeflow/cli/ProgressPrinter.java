@@ -72,6 +72,7 @@ final class ProgressPrinter {
       case "code.bundle" ->
           "  bundle v" + p.path("version").asInt() + ": " + p.path("files").asInt() + " files";
       case "review.report" -> review(p);
+      case "test.report" -> tests(p);
       case "review.stuck" -> "  the same failure came back: rewriting the affected files";
       case "llm.usage" -> usage(p);
       case "approval.requested" -> "waiting for plan approval";
@@ -110,6 +111,32 @@ final class ProgressPrinter {
       }
     }
     return line.toString();
+  }
+
+  private String tests(JsonNode p) {
+    StringBuilder line = new StringBuilder("  sandbox checks: ");
+    line.append(p.path("passed").asBoolean() ? "passed" : "FAILED")
+        .append(" (")
+        .append(p.path("testsRun").asInt() - p.path("testsFailed").asInt())
+        .append(" of ")
+        .append(p.path("testsRun").asInt())
+        .append(" tests passed)");
+    for (JsonNode failure : p.path("failures")) {
+      line.append("\n      ")
+          .append(failure.path("check").asText())
+          .append(' ')
+          .append(failure.path("file").asText("-"))
+          .append(':')
+          .append(failure.path("line").asInt())
+          .append(' ')
+          .append(brief(failure.path("message").asText()));
+    }
+    return line.toString();
+  }
+
+  private static String brief(String message) {
+    String first = message.lines().findFirst().orElse("");
+    return first.length() > 160 ? first.substring(0, 160) + "…" : first;
   }
 
   private String usage(JsonNode p) {
