@@ -1,0 +1,34 @@
+package dev.forgeflow.sandbox;
+
+import dev.forgeflow.sandbox.check.CheckLimits;
+import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
+import dev.forgeflow.sandbox.docker.DockerClients;
+import dev.forgeflow.store.BundleStore;
+import dev.forgeflow.store.RunJournal;
+import dev.forgeflow.workflows.sandbox.SandboxActivities;
+import java.util.Map;
+
+/** Wires the sandbox runner's activities to the Docker daemon the environment names. */
+public final class Sandbox {
+
+  private Sandbox() {}
+
+  /**
+   * The sandbox activities, connected to the daemon at {@code DOCKER_HOST} with its API version
+   * negotiated, checking with {@link CheckLimits#defaults()}.
+   *
+   * @param env the environment to read, usually {@code System.getenv()}
+   * @param baseImage the sandbox base image tag ({@code forgeflow/sandbox-python:<hash>})
+   * @param probeScript the text of the OpenAPI CRUD probe
+   * @throws dev.forgeflow.sandbox.docker.DockerUnavailable if no daemon answers
+   */
+  public static SandboxActivities activities(
+      Map<String, String> env,
+      BundleStore bundles,
+      RunJournal journal,
+      String baseImage,
+      String probeScript) {
+    return new SandboxActivitiesImpl(
+        DockerClients.connect(env), bundles, journal, baseImage, probeScript);
+  }
+}

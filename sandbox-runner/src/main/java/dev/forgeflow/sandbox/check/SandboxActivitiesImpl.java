@@ -1,0 +1,121 @@
+package dev.forgeflow.sandbox.check;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.forgeflow.sandbox.docker.DockerUnavailable;
+import dev.forgeflow.sandbox.image.ProjectImage;
+import dev.forgeflow.sandbox.image.ProjectImages;
+import dev.forgeflow.store.BundleStore;
+import dev.forgeflow.store.RunJournal;
+import dev.forgeflow.workflows.sandbox.CheckInput;
+import dev.forgeflow.workflows.sandbox.SandboxActivities;
+import dev.forgeflow.workflows.sandbox.TestReport;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a bundle version: builds its project image, then runs every check in one locked-down
+ * container, which is always removed afterwards. A daemon that cannot be reached fails the activity
+ * retryably ({@value DockerUnavailable#TYPE}); a missing base image fails it for good.
+ */
+public final class SandboxActivitiesImpl implements SandboxActivities {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxActivitiesImpl.class);
+
+  private final DockerClient docker;
+  private final BundleStore bundles;
+  private final ReportJournal journal;
+  private final String baseImage;
+  private final String probeScript;
+  private final CheckLimits limits;
+
+  /**
+   * @param baseImage the sandbox base image tag, present on the daemon
+   * @param probeScript the text of the OpenAPI CRUD probe script
+   */
+  public SandboxActivitiesImpl(
+      DockerClient docker,
+      BundleStore bundles,
+      RunJournal journal,
+      String baseImage,
+      String probeScript) {
+    this(docker, bundles, journal, baseImage, probeScript, CheckLimits.defaults());
+  }
+
+  public SandboxActivitiesImpl(
+      DockerClient docker,
+      BundleStore bundles,
+      RunJournal journal,
+      String baseImage,
+      String probeScript,
+      CheckLimits limits) {
+    this.docker = docker;
+    this.bundles = bundles;
+    this.journal = new ReportJournal(journal);
+    this.baseImage = baseImage;
+    this.probeScript = probeScript;
+    this.limits = limits;
+  }
+
+  @Override
+  public TestReport check(CheckInput input) {
+    try {
+      TestReport report = buildAndCheck(input);
+      journal.append(input.runId(), input.round(), report);
+      return report;
+    } catch (ProjectImages.BaseImageMissing e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BaseImageMissing");
+    } catch (IllegalArgumentException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BundleRefused");
+    } catch (DockerUnavailable e) {
+      throw ApplicationFailure.newFailure(e.getMessage(), DockerUnavailable.TYPE);
+    } catch (RuntimeException e) {
+      if (causedByIo(e)) {
+        throw ApplicationFailure.newFailure(
+            "The Docker daemon stopped answering: " + e.getMessage(), DockerUnavailable.TYPE);
+      }
+      throw e;
+    }
+  }
+
+  private TestReport buildAndCheck(CheckInput input) {
+    long started = System.nanoTime();
+    ProjectImage image =
+        new ProjectImages(docker)
+            .build(input.runId(), input.bundleId(), files(input.bundleId()), baseImage);
+    LOG.info("built {} in {} ms", image.tag(), millisSince(started));
+    Map<String, String> labels = ProjectImages.labels(input.runId(), input.bundleId());
+    try (CheckContainer container = CheckContainer.start(docker, image.tag(), labels, limits)) {
+      Scripts.install(container, probeScript);
+      TestReport report = new CheckRun(container, limits).report(image.tag());
+      LOG.info(
+          "checked {}: passed={} in {} ms", image.tag(), report.passed(), millisSince(started));
+      return report;
+    }
+  }
+
+  private static long millisSince(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  private SortedMap<String, byte[]> files(String bundleId) {
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    bundles.files(bundleId).forEach((path, sha256) -> files.put(path, bundles.blob(sha256)));
+    return files;
+  }
+
+  private static boolean causedByIo(Throwable e) {
+    for (Throwable cause = e;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
