@@ -1,6 +1,7 @@
 package dev.forgeflow.cli;
 
 import dev.forgeflow.orchestrator.config.ModelChoice;
+import dev.forgeflow.orchestrator.config.SandboxChoice;
 import dev.forgeflow.orchestrator.export.ProjectExport;
 import dev.forgeflow.orchestrator.runs.Launch;
 import dev.forgeflow.orchestrator.runs.RunRequest;
@@ -49,6 +50,11 @@ final class RunCommand implements Callable<Integer> {
   double budgetUsd;
 
   @Option(
+      names = "--no-sandbox",
+      description = "Skip the sandbox checks even when a Docker daemon answers.")
+  boolean noSandbox;
+
+  @Option(
       names = "--out",
       defaultValue = "generated",
       description = "Folder the project is written under.")
@@ -69,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       Runs runs = stack.get(Runs.class);
       console.println("forgeflow · planner: " + stack.get(ModelChoice.class).describe());
+      console.println("forgeflow · sandbox: " + stack.get(SandboxChoice.class).describe());
       Launch launch = runs.launch(request);
       if (launch instanceof Launch.Refused refused) {
         System.err.println("forgeflow: " + refused.reason());
@@ -99,6 +106,6 @@ final class RunCommand implements Callable<Integer> {
         budgetTokens,
         budgetUsd,
         AgentModels.DEFAULTS,
-        false);
+        !noSandbox);
   }
 }

@@ -27,6 +27,9 @@ class ForgeflowRunIT {
       assertThat(cli.output())
           .contains("offline planner — no model configured")
           .contains("▸ implementation")
+          .contains("sandbox: base image forgeflow/sandbox-python:latest")
+          .contains("▸ checks (round 1)")
+          .contains("sandbox checks: passed")
           .contains("APPROVED — approved in review round 1")
           .contains("written  " + work.resolve("generated/bookstore-api"));
     }
@@ -101,6 +104,20 @@ class ForgeflowRunIT {
       assertThat(server.requests()).isNotEmpty();
     }
     assertThat(work.resolve("generated/bookstore-api/app/main.py")).exists();
+  }
+
+  @Test
+  void withoutADockerDaemonTheRunSaysSoAndStopsBeforeTheSandboxSteps() throws Exception {
+    String socket = "unix://" + work.resolve("no-docker.sock");
+    try (CliProcess cli = CliProcess.start(work, Map.of("DOCKER_HOST", socket), "run", PROMPT)) {
+      assertThat(cli.exitCode(RUN)).as(cli.output()).isZero();
+      assertThat(cli.output())
+          .contains("sandbox: off — No Docker daemon answers at " + socket)
+          .contains("The pipeline stops before the sandbox steps")
+          .contains("DOCKER_HOST")
+          .doesNotContain("▸ checks")
+          .doesNotContain("Exception");
+    }
   }
 
   @Test

@@ -2,9 +2,11 @@ package dev.forgeflow.orchestrator.config;
 
 import dev.forgeflow.agents.Agents;
 import dev.forgeflow.agents.validate.RuntimeProfile;
+import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflowImpl;
+import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -21,7 +23,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Temporal: a frontend at {@code FORGEFLOW_TEMPORAL_TARGET}, or else the in-process service from
  * temporal-testing with time skipping off (real time; nothing survives a restart). The pipeline
- * worker runs the workflow and the agents' activities on {@link PipelineWorkflow#TASK_QUEUE}.
+ * worker runs the workflow and the agents' activities on {@link PipelineWorkflow#TASK_QUEUE}; when
+ * the sandbox is available, a second worker runs its activities on {@link
+ * SandboxActivities#TASK_QUEUE}.
  */
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {
@@ -59,6 +63,9 @@ class TemporalConfiguration {
       TemporalConnection connection,
       Stores stores,
       ModelChoice model,
+      SandboxChoice sandbox,
+      SandboxConfiguration.ProbeScript probe,
+      RuntimeProfile profile,
       ForgeflowProperties properties) {
     Worker worker =
         connection
@@ -70,9 +77,20 @@ class TemporalConfiguration {
                         Math.max(8, properties.implementerConcurrency() * 2))
                     .build());
     worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-    for (Object activities :
-        Agents.activities(stores, model.settings(), RuntimeProfile.bundled())) {
+    for (Object activities : Agents.activities(stores, model.settings(), profile)) {
       worker.registerActivitiesImplementations(activities);
+    }
+    if (sandbox.available()) {
+      connection
+          .workers()
+          .newWorker(SandboxActivities.TASK_QUEUE)
+          .registerActivitiesImplementations(
+              new SandboxActivitiesImpl(
+                  sandbox.docker(),
+                  stores.bundles(),
+                  stores.journal(),
+                  sandbox.baseImage(),
+                  probe.text()));
     }
     return new PipelineWorker(connection.workers());
   }

@@ -2,6 +2,7 @@ package dev.forgeflow.orchestrator.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forgeflow.orchestrator.config.SandboxChoice;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.store.NewRun;
 import dev.forgeflow.store.RunRecord;
@@ -27,14 +28,23 @@ public class Runs {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private final WorkflowClient client;
   private final Stores stores;
+  private final SandboxChoice sandbox;
 
-  public Runs(WorkflowClient client, Stores stores) {
+  public Runs(WorkflowClient client, Stores stores, SandboxChoice sandbox) {
     this.client = client;
     this.stores = stores;
+    this.sandbox = sandbox;
   }
 
-  /** Checks the request, stores the run as QUEUED and starts its workflow. */
-  public Launch launch(RunRequest request) {
+  /**
+   * Checks the request, stores the run as QUEUED and starts its workflow; the sandbox steps run
+   * when the request asks for them and a sandbox is available.
+   */
+  public Launch launch(RunRequest asked) {
+    RunRequest request =
+        new RunRequest(
+            asked.prompt(),
+            asked.options().withSandbox(asked.options().sandbox() && sandbox.available()));
     Optional<String> problem = RunRequestCheck.problem(request);
     if (problem.isPresent()) {
       return new Launch.Refused(problem.get());

@@ -1,0 +1,96 @@
+package dev.forgeflow.orchestrator.config;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.forgeflow.agents.validate.RuntimeProfile;
+import dev.forgeflow.sandbox.docker.DockerClients;
+import dev.forgeflow.sandbox.docker.DockerUnavailable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The sandbox: on when a Docker daemon answers ({@code DOCKER_HOST}, else the local socket) and
+ * holds the base image ({@code FORGEFLOW_SANDBOX_BASE_IMAGE}, default {@value #DEFAULT_IMAGE});
+ * {@code FORGEFLOW_SANDBOX=off} turns it off. Without it the pipeline stops before the sandbox
+ * steps and says why.
+ */
+@Configuration(proxyBeanMethods = false)
+class SandboxConfiguration {
+  static final String DEFAULT_IMAGE = "forgeflow/sandbox-python:latest";
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxConfiguration.class);
+
+  @Bean
+  SandboxChoice sandboxChoice(Environment environment) {
+    if ("off".equalsIgnoreCase(environment.getProperty("FORGEFLOW_SANDBOX", "auto"))) {
+      return SandboxChoice.off("turned off by FORGEFLOW_SANDBOX=off");
+    }
+    String image = environment.getProperty("FORGEFLOW_SANDBOX_BASE_IMAGE", DEFAULT_IMAGE);
+    Map<String, String> env = new HashMap<>(System.getenv());
+    String host = environment.getProperty("DOCKER_HOST");
+    if (host != null) {
+      env.put("DOCKER_HOST", host);
+    }
+    try {
+      DockerClient docker = DockerClients.connect(env);
+      docker.inspectImageCmd(image).exec();
+      return SandboxChoice.on(docker, image);
+    } catch (DockerUnavailable noDaemon) {
+      LOG.warn(noDaemon.getMessage());
+      return SandboxChoice.off(noDaemon.getMessage());
+    } catch (NotFoundException noImage) {
+      return SandboxChoice.off(
+          "the sandbox base image "
+              + image
+              + " is not on the Docker daemon; build it with scripts/sandbox-base-image");
+    }
+  }
+
+  /**
+   * What generated code may import: the sandbox image's own profile, written when the image was
+   * built ({@code FORGEFLOW_SANDBOX_RUNTIME_PROFILE}, default {@code <data
+   * dir>/sandbox/runtime-profile.json}), else the profile bundled with the agents.
+   */
+  @Bean
+  RuntimeProfile runtimeProfile(Environment environment, ForgeflowProperties properties) {
+    Path file =
+        Path.of(
+            environment.getProperty(
+                "FORGEFLOW_SANDBOX_RUNTIME_PROFILE",
+                properties.dataDir().resolve("sandbox/runtime-profile.json").toString()));
+    if (!Files.isRegularFile(file)) {
+      return RuntimeProfile.bundled();
+    }
+    try {
+      return RuntimeProfile.fromJson(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the runtime profile " + file, e);
+    }
+  }
+
+  /** The OpenAPI CRUD probe the checks run inside each project container. */
+  @Bean
+  ProbeScript probeScript() {
+    try (InputStream in = getClass().getResourceAsStream("/probes/openapi_crud_probe.py")) {
+      if (in == null) {
+        throw new IllegalStateException("the CRUD probe resource is missing from the classpath");
+      }
+      return new ProbeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The probe's source text. */
+  record ProbeScript(String text) {}
+}

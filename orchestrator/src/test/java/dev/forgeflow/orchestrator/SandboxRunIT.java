@@ -1,0 +1,73 @@
+package dev.forgeflow.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forgeflow.orchestrator.config.SandboxChoice;
+import dev.forgeflow.orchestrator.runs.Launch;
+import dev.forgeflow.orchestrator.runs.RunRequest;
+import dev.forgeflow.orchestrator.runs.Runs;
+import dev.forgeflow.store.JournalEvent;
+import dev.forgeflow.workflows.pipeline.PipelineOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The offline pipeline with the sandbox on the real Docker engine (started by scripts/test, base
+ * image named by FORGEFLOW_SANDBOX_BASE_IMAGE): every round's bundle is built and checked.
+ */
+@SpringBootTest(classes = OrchestratorApplication.class)
+class SandboxRunIT {
+  @TempDir static Path dataDir;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    registry.add("forgeflow.data-dir", () -> dataDir.toString());
+  }
+
+  @Autowired Runs runs;
+  @Autowired SandboxChoice sandbox;
+
+  @Test
+  void offlineRunIsCheckedInTheSandboxAndApprovedOnlyOnceItsTestsPass() {
+    assertThat(sandbox.available()).as(sandbox.describe()).isTrue();
+    String runId =
+        ((Launch.Started)
+                runs.launch(
+                    new RunRequest(
+                        "An inventory API with products (name, sku, price: float, stock: int)",
+                        PipelineOptions.defaults().withSandbox(true))))
+            .runId();
+
+    List<JournalEvent> events = followToEnd(runId);
+
+    JournalEvent report =
+        events.stream().filter(e -> e.type().equals("test.report")).findFirst().orElseThrow();
+    assertThat(report.payloadJson()).containsPattern("\"passed\": ?true");
+    assertThat(events.get(events.size() - 1).payloadJson())
+        .containsPattern("\"outcome\": ?\"APPROVED\"");
+  }
+
+  private List<JournalEvent> followToEnd(String runId) {
+    List<JournalEvent> events = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    long seq = 0;
+    while (System.nanoTime() < deadline) {
+      for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
+        events.add(event);
+        seq = event.seq();
+        if (event.type().equals("run.completed") || event.type().equals("run.failed")) {
+          return events;
+        }
+      }
+    }
+    throw new AssertionError("the run did not end in time; events: " + events);
+  }
+}
