@@ -14,7 +14,8 @@ public record Stores(
     RunJournal journal,
     ArtifactStore artifacts,
     BundleStore bundles,
-    LlmCallLog llmCalls)
+    LlmCallLog llmCalls,
+    DeploymentStore deployments)
     implements AutoCloseable {
 
   /** The PostgreSQL stores; the schema must be migrated first ({@link Database#migrate}). */
@@ -25,7 +26,8 @@ public record Stores(
         new PostgresRunJournal(db, new JournalListener(dataSource)),
         new PostgresArtifactStore(db),
         new PostgresBundleStore(db),
-        new PostgresLlmCallLog(db));
+        new PostgresLlmCallLog(db),
+        new PostgresDeploymentStore(db));
   }
 
   /** Stops the journal's listener, if it has one. The stores are not to be used afterwards. */

@@ -17,6 +17,7 @@ public final class InMemoryStores {
         new InMemoryRunJournal(runs),
         new InMemoryArtifactStore(runs),
         new InMemoryBundleStore(runs),
-        new InMemoryLlmCallLog(runs));
+        new InMemoryLlmCallLog(runs),
+        new InMemoryDeploymentStore(runs));
   }
 }

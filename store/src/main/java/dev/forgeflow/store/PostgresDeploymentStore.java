@@ -1,0 +1,75 @@
+package dev.forgeflow.store;
+
+import static dev.forgeflow.store.jooq.Tables.DEPLOYMENTS;
+
+import dev.forgeflow.store.jooq.tables.records.DeploymentsRecord;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Deployments in the {@code deployments} table, one row per project. */
+final class PostgresDeploymentStore implements DeploymentStore {
+
+  private final DSLContext db;
+
+  PostgresDeploymentStore(DSLContext db) {
+    this.db = db;
+  }
+
+  @Override
+  public void save(DeploymentRecord d) {
+    RunMustExist.whileWriting(
+        d.runId(),
+        () ->
+            db.insertInto(DEPLOYMENTS)
+                .set(DEPLOYMENTS.PROJECT, d.project())
+                .set(DEPLOYMENTS.RUN_ID, d.runId())
+                .set(DEPLOYMENTS.CONTAINER_ID, d.containerId())
+                .set(DEPLOYMENTS.IMAGE, d.image())
+                .set(DEPLOYMENTS.HOST_PORT, d.hostPort())
+                .set(DEPLOYMENTS.URL, d.url())
+                .set(DEPLOYMENTS.STATUS, d.status())
+                .set(DEPLOYMENTS.EXPIRES_AT, d.expiresAt())
+                .onConflict(DEPLOYMENTS.PROJECT)
+                .doUpdate()
+                .set(DEPLOYMENTS.RUN_ID, d.runId())
+                .set(DEPLOYMENTS.CONTAINER_ID, d.containerId())
+                .set(DEPLOYMENTS.IMAGE, d.image())
+                .set(DEPLOYMENTS.HOST_PORT, d.hostPort())
+                .set(DEPLOYMENTS.URL, d.url())
+                .set(DEPLOYMENTS.STATUS, d.status())
+                .set(DEPLOYMENTS.EXPIRES_AT, d.expiresAt())
+                .execute());
+  }
+
+  @Override
+  public Optional<DeploymentRecord> find(String project) {
+    return db.selectFrom(DEPLOYMENTS)
+        .where(DEPLOYMENTS.PROJECT.eq(project))
+        .fetchOptional(PostgresDeploymentStore::toRecord);
+  }
+
+  @Override
+  public List<DeploymentRecord> all() {
+    return db.selectFrom(DEPLOYMENTS)
+        .orderBy(DEPLOYMENTS.PROJECT)
+        .fetch(PostgresDeploymentStore::toRecord);
+  }
+
+  @Override
+  public void remove(String project) {
+    db.deleteFrom(DEPLOYMENTS).where(DEPLOYMENTS.PROJECT.eq(project)).execute();
+  }
+
+  private static DeploymentRecord toRecord(DeploymentsRecord row) {
+    return new DeploymentRecord(
+        row.getProject(),
+        row.getRunId(),
+        row.getContainerId(),
+        row.getImage(),
+        row.getHostPort(),
+        row.getUrl(),
+        row.getStatus(),
+        row.getExpiresAt());
+  }
+}
