@@ -1,0 +1,130 @@
+package dev.forgeflow.sandbox.deploy;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import dev.forgeflow.sandbox.docker.DockerUnavailable;
+import dev.forgeflow.sandbox.image.ProjectImage;
+import dev.forgeflow.sandbox.image.ProjectImages;
+import dev.forgeflow.store.BundleStore;
+import dev.forgeflow.store.RunJournal;
+import dev.forgeflow.workflows.sandbox.DeployActivities;
+import dev.forgeflow.workflows.sandbox.DeployInput;
+import dev.forgeflow.workflows.sandbox.Deployment;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Deploys a bundle version as its project's service in an isolated container on its own bridge,
+ * whose outbound traffic the {@link EgressRules} drop, and removes a run's sandbox resources. A
+ * daemon that cannot be reached fails retryably ({@value DockerUnavailable#TYPE}); a service that
+ * does not become healthy is removed and fails for good ({@code DeployUnhealthy}).
+ */
+public final class DeployActivitiesImpl implements DeployActivities {
+
+  private final DockerClient docker;
+  private final BundleStore bundles;
+  private final DeployJournal journal;
+  private final String baseImage;
+  private final DeployLimits limits;
+  private final EgressRules rules;
+  private final Clock clock;
+
+  /** Deploys on {@code baseImage} with {@link DeployLimits#defaults()}. */
+  public DeployActivitiesImpl(
+      DockerClient docker, BundleStore bundles, RunJournal journal, String baseImage) {
+    this(
+        docker,
+        bundles,
+        journal,
+        baseImage,
+        DeployLimits.defaults(),
+        new EgressRules(),
+        Clock.systemUTC());
+  }
+
+  public DeployActivitiesImpl(
+      DockerClient docker,
+      BundleStore bundles,
+      RunJournal journal,
+      String baseImage,
+      DeployLimits limits,
+      EgressRules rules,
+      Clock clock) {
+    this.docker = docker;
+    this.bundles = bundles;
+    this.journal = new DeployJournal(journal);
+    this.baseImage = baseImage;
+    this.limits = limits;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  @Override
+  public Deployment deploy(DeployInput input) {
+    try {
+      return new ServiceDeploy(docker, rules, limits, clock, journal)
+          .run(input, image(input).tag());
+    } catch (ProjectImages.BaseImageMissing e) {
+      throw failed(
+          input, ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BaseImageMissing"));
+    } catch (EgressRules.EgressRulesFailed e) {
+      throw failed(input, ApplicationFailure.newNonRetryableFailure(e.getMessage(), "EgressRules"));
+    } catch (IllegalArgumentException e) {
+      throw failed(
+          input, ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BundleRefused"));
+    } catch (DockerUnavailable e) {
+      throw ApplicationFailure.newFailure(e.getMessage(), DockerUnavailable.TYPE);
+    } catch (RuntimeException e) {
+      if (causedByIo(e)) {
+        throw ApplicationFailure.newFailure(
+            "The Docker daemon stopped answering: " + e.getMessage(), DockerUnavailable.TYPE);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void removeRunResources(String runId) {
+    Map<String, String> run = Map.of(ProjectImages.RUN_LABEL, runId);
+    Deployments deployments = new Deployments(docker, rules);
+    for (Container container : deployments.containers(run)) {
+      deployments.remove(container.getId());
+    }
+    new SandboxNetwork(docker, rules).removeLabelled(run);
+    for (Image image : docker.listImagesCmd().withLabelFilter(run).exec()) {
+      try {
+        docker.removeImageCmd(image.getId()).withForce(true).exec();
+      } catch (NotFoundException gone) {
+        // cleanup is idempotent
+      }
+    }
+  }
+
+  private ApplicationFailure failed(DeployInput input, ApplicationFailure failure) {
+    journal.failed(input, failure.getOriginalMessage());
+    return failure;
+  }
+
+  private ProjectImage image(DeployInput input) {
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    bundles.files(input.bundleId()).forEach((path, sha) -> files.put(path, bundles.blob(sha)));
+    return new ProjectImages(docker).build(input.runId(), input.bundleId(), files, baseImage);
+  }
+
+  private static boolean causedByIo(Throwable e) {
+    for (Throwable cause = e;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,2 @@
+/** Running approved services in isolated containers, and their lifecycle. */
+package dev.forgeflow.sandbox.deploy;
