@@ -7,6 +7,7 @@ import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.workflows.artifacts.AgentModels;
 import dev.forgeflow.workflows.pipeline.ApprovalTimeoutAction;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
+import dev.forgeflow.workflows.pipeline.SandboxMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ final class RunDriver {
         0,
         0,
         AgentModels.DEFAULTS,
-        false);
+        SandboxMode.OFF);
   }
 
   /** Follows the journal as a client would, until the run's terminal event. */

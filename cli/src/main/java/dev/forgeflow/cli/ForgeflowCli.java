@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "forgeflow 0.1.0",
     description = "Turns a plain-language description of a backend service into a working one.",
-    subcommands = {RunCommand.class})
+    subcommands = {
+      RunCommand.class,
+      SandboxCommands.ListDeployments.class,
+      SandboxCommands.Logs.class,
+      SandboxCommands.Stop.class
+    })
 public final class ForgeflowCli implements Runnable {
 
   public static void main(String[] args) {

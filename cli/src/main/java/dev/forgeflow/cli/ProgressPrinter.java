@@ -73,6 +73,8 @@ final class ProgressPrinter {
           "  bundle v" + p.path("version").asInt() + ": " + p.path("files").asInt() + " files";
       case "review.report" -> review(p);
       case "test.report" -> tests(p);
+      case "deploy.ready" -> "  deployed: " + p.path("url").asText();
+      case "deploy.failed" -> "  ✗ deploy failed: " + brief(p.path("reason").asText());
       case "review.stuck" -> "  the same failure came back: rewriting the affected files";
       case "llm.usage" -> usage(p);
       case "approval.requested" -> "waiting for plan approval";

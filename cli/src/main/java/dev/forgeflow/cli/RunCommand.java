@@ -10,6 +10,7 @@ import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.workflows.artifacts.AgentModels;
 import dev.forgeflow.workflows.pipeline.ApprovalTimeoutAction;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
+import dev.forgeflow.workflows.pipeline.SandboxMode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -51,8 +52,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--no-sandbox",
-      description = "Skip the sandbox checks even when a Docker daemon answers.")
+      description = "Skip the sandbox steps even when a Docker daemon answers.")
   boolean noSandbox;
+
+  @Option(
+      names = "--no-deploy",
+      description = "End after the sandbox checks: tested, not deployed.")
+  boolean noDeploy;
 
   @Option(
       names = "--out",
@@ -106,6 +112,6 @@ final class RunCommand implements Callable<Integer> {
         budgetTokens,
         budgetUsd,
         AgentModels.DEFAULTS,
-        !noSandbox);
+        noSandbox ? SandboxMode.OFF : noDeploy ? SandboxMode.CHECK : SandboxMode.DEPLOY);
   }
 }

@@ -27,6 +27,10 @@ final class Summary {
                 Locale.ROOT, "%,d tokens, $%.4f", tokens, s.path("costUsd").asDouble()));
     row("elapsed", String.format(Locale.ROOT, "%.1f s", s.path("elapsedMs").asLong() / 1000.0));
     row("written", written == null ? "nothing" : written.toAbsolutePath().normalize().toString());
+    if (s.hasNonNull("deploymentUrl")) {
+      String url = s.path("deploymentUrl").asText();
+      row("deployed", url + "  (docs: " + url + "/docs)");
+    }
     row("run", runId);
   }
 

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forgeflow.agents.FakeModel;
 import dev.forgeflow.agents.llm.FakeLlmServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +27,22 @@ class ForgeflowRunIT {
 
   @TempDir Path work;
 
+  @AfterEach
+  void stopDeployments() throws Exception {
+    try (CliProcess cli = CliProcess.start(work, Map.of(), "stop", "bookstore-api")) {
+      cli.exitCode(Duration.ofMinutes(1));
+    }
+  }
+
   @Test
-  void runWritesAnApprovedProjectWhoseOwnTestsPass() throws Exception {
+  void runDeploysAnApprovedProjectWhoseUrlAnswersCrudAndWhoseOwnTestsPass() throws Exception {
+    String url;
     try (CliProcess cli = CliProcess.start(work, Map.of(), "run", PROMPT)) {
       assertThat(cli.exitCode(RUN)).as(cli.output()).isZero();
+      Matcher deployed =
+          Pattern.compile("deployed +(http://127\\.0\\.0\\.1:\\d+)").matcher(cli.output());
+      assertThat(deployed.find()).as(cli.output()).isTrue();
+      url = deployed.group(1);
       assertThat(cli.output())
           .contains("offline planner — no model configured")
           .contains("▸ implementation")
@@ -32,6 +51,26 @@ class ForgeflowRunIT {
           .contains("sandbox checks: passed")
           .contains("APPROVED — approved in review round 1")
           .contains("written  " + work.resolve("generated/bookstore-api"));
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url + "/books"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"title\": \"Dune\", \"author\": \"Herbert\", \"price\": 9.5}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    HttpResponse<String> listed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url + "/books")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(listed.body()).contains("Dune");
+    try (CliProcess cli = CliProcess.start(work, Map.of(), "deployments")) {
+      assertThat(cli.exitCode(Duration.ofMinutes(1))).isZero();
+      assertThat(cli.output()).contains("bookstore-api").contains(url);
     }
     Path project = work.resolve("generated/bookstore-api");
     assertThat(project.resolve("app/main.py")).exists();
@@ -104,6 +143,14 @@ class ForgeflowRunIT {
       assertThat(server.requests()).isNotEmpty();
     }
     assertThat(work.resolve("generated/bookstore-api/app/main.py")).exists();
+  }
+
+  @Test
+  void noDeployEndsTestedButNotDeployed() throws Exception {
+    try (CliProcess cli = CliProcess.start(work, Map.of(), "run", "--no-deploy", PROMPT)) {
+      assertThat(cli.exitCode(RUN)).as(cli.output()).isZero();
+      assertThat(cli.output()).contains("sandbox checks: passed").doesNotContain("▸ deploy");
+    }
   }
 
   @Test

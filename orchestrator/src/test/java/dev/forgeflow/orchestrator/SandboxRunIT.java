@@ -8,6 +8,7 @@ import dev.forgeflow.orchestrator.runs.RunRequest;
 import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
+import dev.forgeflow.workflows.pipeline.SandboxMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class SandboxRunIT {
                 runs.launch(
                     new RunRequest(
                         "An inventory API with products (name, sku, price: float, stock: int)",
-                        PipelineOptions.defaults().withSandbox(true))))
+                        PipelineOptions.defaults().withSandbox(SandboxMode.CHECK))))
             .runId();
 
     List<JournalEvent> events = followToEnd(runId);

@@ -2,7 +2,14 @@ package dev.forgeflow.orchestrator.config;
 
 import dev.forgeflow.agents.Agents;
 import dev.forgeflow.agents.validate.RuntimeProfile;
+import dev.forgeflow.orchestrator.deploy.RecordedDeployActivities;
+import dev.forgeflow.orchestrator.deploy.StartupJanitor;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
+import dev.forgeflow.sandbox.deploy.DeployActivitiesImpl;
+import dev.forgeflow.sandbox.deploy.DeployLimits;
+import dev.forgeflow.sandbox.deploy.Deployments;
+import dev.forgeflow.sandbox.deploy.EgressRules;
+import dev.forgeflow.sandbox.deploy.Janitor;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflowImpl;
@@ -16,6 +23,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.time.Clock;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,6 +89,9 @@ class TemporalConfiguration {
       worker.registerActivitiesImplementations(activities);
     }
     if (sandbox.available()) {
+      Deployments deployments = new Deployments(sandbox.docker(), new EgressRules());
+      new StartupJanitor(new Janitor(deployments), stores.deployments(), Clock.systemUTC())
+          .sweep(deployments.list());
       connection
           .workers()
           .newWorker(SandboxActivities.TASK_QUEUE)
@@ -90,7 +101,13 @@ class TemporalConfiguration {
                   stores.bundles(),
                   stores.journal(),
                   sandbox.baseImage(),
-                  probe.text()));
+                  probe.text()),
+              new RecordedDeployActivities(
+                  new DeployActivitiesImpl(
+                      sandbox.docker(), stores.bundles(), stores.journal(), sandbox.baseImage()),
+                  stores.deployments(),
+                  DeployLimits.defaults().ttl(),
+                  Clock.systemUTC()));
     }
     return new PipelineWorker(connection.workers());
   }

@@ -12,6 +12,7 @@ import dev.forgeflow.workflows.pipeline.PipelineInput;
 import dev.forgeflow.workflows.pipeline.PipelineState;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.PlanDecision;
+import dev.forgeflow.workflows.pipeline.SandboxMode;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
@@ -44,7 +45,9 @@ public class Runs {
     RunRequest request =
         new RunRequest(
             asked.prompt(),
-            asked.options().withSandbox(asked.options().sandbox() && sandbox.available()));
+            asked
+                .options()
+                .withSandbox(sandbox.available() ? asked.options().sandbox() : SandboxMode.OFF));
     Optional<String> problem = RunRequestCheck.problem(request);
     if (problem.isPresent()) {
       return new Launch.Refused(problem.get());

@@ -5,6 +5,7 @@ import dev.forgeflow.workflows.implementer.ImplementerActivities;
 import dev.forgeflow.workflows.journal.JournalActivities;
 import dev.forgeflow.workflows.requirements.RequirementsActivities;
 import dev.forgeflow.workflows.review.ReviewerActivities;
+import dev.forgeflow.workflows.sandbox.DeployActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
@@ -71,6 +72,22 @@ final class PipelineActivities {
                       .setInitialInterval(Duration.ofSeconds(2))
                       .setBackoffCoefficient(2)
                       .setMaximumInterval(Duration.ofMinutes(1))
+                      .build())
+              .build());
+
+  /** Deploys wait for a health check, heartbeating; compensation retries until it is done. */
+  final DeployActivities deploy =
+      Workflow.newActivityStub(
+          DeployActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(SandboxActivities.TASK_QUEUE)
+              .setStartToCloseTimeout(Duration.ofMinutes(5))
+              .setHeartbeatTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(2))
+                      .setMaximumInterval(Duration.ofMinutes(1))
+                      .setMaximumAttempts(5)
                       .build())
               .build());
 

@@ -26,7 +26,11 @@ public record PipelineOptions(
     long budgetTokens,
     double budgetUsd,
     AgentModels models,
-    boolean sandbox) {
+    SandboxMode sandbox) {
+
+  public PipelineOptions {
+    sandbox = sandbox == null ? SandboxMode.OFF : sandbox;
+  }
 
   public static PipelineOptions defaults() {
     return new PipelineOptions(
@@ -38,7 +42,7 @@ public record PipelineOptions(
         0,
         0,
         AgentModels.DEFAULTS,
-        false);
+        SandboxMode.OFF);
   }
 
   public PipelineOptions withApprovalGate(boolean gate) {
@@ -67,7 +71,7 @@ public record PipelineOptions(
         sandbox);
   }
 
-  public PipelineOptions withSandbox(boolean on) {
+  public PipelineOptions withSandbox(SandboxMode mode) {
     return new PipelineOptions(
         approvalGate,
         approvalTimeout,
@@ -77,6 +81,6 @@ public record PipelineOptions(
         budgetTokens,
         budgetUsd,
         models,
-        on);
+        mode);
   }
 }

@@ -2,7 +2,7 @@ package dev.forgeflow.workflows.pipeline;
 
 import dev.forgeflow.workflows.artifacts.Usage;
 
-/** The summary of a finished run. */
+/** The summary of a finished run; {@code deploymentUrl} is null unless the run deployed. */
 public record PipelineResult(
     Outcome outcome,
     String projectName,
@@ -12,4 +12,20 @@ public record PipelineResult(
     int rounds,
     int blockingIssues,
     Usage usage,
-    String verdict) {}
+    String verdict,
+    String deploymentUrl) {
+
+  public PipelineResult withDeploymentUrl(String url) {
+    return new PipelineResult(
+        outcome,
+        projectName,
+        bundleId,
+        bundleVersion,
+        fileCount,
+        rounds,
+        blockingIssues,
+        usage,
+        verdict,
+        url);
+  }
+}

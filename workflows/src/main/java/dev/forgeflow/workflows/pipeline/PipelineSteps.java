@@ -8,10 +8,13 @@ import dev.forgeflow.workflows.journal.RunStatus;
 import dev.forgeflow.workflows.review.ReviewInput;
 import dev.forgeflow.workflows.review.ReviewResult;
 import dev.forgeflow.workflows.sandbox.CheckInput;
+import dev.forgeflow.workflows.sandbox.DeployInput;
+import dev.forgeflow.workflows.sandbox.Deployment;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +34,8 @@ final class PipelineSteps {
   private int round;
   private BundleRef bundle;
   private long startedAt;
+  private boolean sandboxUsed;
+  private final Saga saga = new Saga(new Saga.Options.Builder().build());
 
   PipelineSteps(PipelineActivities activities) {
     this.activities = activities;
@@ -78,12 +83,34 @@ final class PipelineSteps {
     return stage(Stage.REVIEW, () -> activities.reviewer.review(input));
   }
 
-  /** Builds and checks the current bundle in the sandbox, in the CHECKS stage. */
+  /**
+   * Builds and checks the current bundle in the sandbox, in the CHECKS stage. The first check opens
+   * the sandbox saga: from then on, a run that does not end deployed removes what it made.
+   */
   TestReport check(int reviewRound) {
+    if (!sandboxUsed) {
+      sandboxUsed = true;
+      saga.addCompensation(activities.deploy::removeRunResources, runId);
+    }
     round = reviewRound;
     return stage(
         Stage.CHECKS,
         () -> activities.sandbox.check(new CheckInput(runId, bundle.bundleId(), reviewRound)));
+  }
+
+  /** Runs the approved bundle as the project's service, in the DEPLOY stage. */
+  Deployment deploy(String project) {
+    return stage(
+        Stage.DEPLOY,
+        () -> activities.deploy.deploy(new DeployInput(runId, project, bundle.bundleId())));
+  }
+
+  /** Undoes the sandbox steps, if any ran; safe in a cancelled run (detached scope). */
+  void compensateSandbox() {
+    if (sandboxUsed) {
+      Workflow.newDetachedCancellationScope(saga::compensate).run();
+      sandboxUsed = false;
+    }
   }
 
   void nextRound(int next) {
@@ -183,6 +210,9 @@ final class PipelineSteps {
     summary.put("bundleVersion", result.bundleVersion());
     if (result.bundleId() != null) {
       summary.put("bundleId", result.bundleId());
+    }
+    if (result.deploymentUrl() != null) {
+      summary.put("deploymentUrl", result.deploymentUrl());
     }
     if (result.projectName() != null) {
       summary.put("projectName", result.projectName());

@@ -36,19 +36,31 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     this.input = input;
     steps.begin(input);
     try {
-      return steps.finish(script());
+      return steps.finish(deployIfApproved(script()));
     } catch (BudgetStopped stopped) {
+      steps.compensateSandbox();
       return steps.finish(result(Outcome.BUDGET_STOPPED, "stopped when the budget ran out"));
     } catch (CanceledFailure cancelled) {
+      steps.compensateSandbox();
       steps.cancelled();
       throw cancelled;
     } catch (ActivityFailure failure) {
+      steps.compensateSandbox();
       if (failure.getCause() instanceof CanceledFailure cancelled) {
         steps.cancelled();
         throw cancelled;
       }
       throw steps.failed(failure);
     }
+  }
+
+  /** An approved run in deploy mode runs its service; any other end undoes the sandbox steps. */
+  private PipelineResult deployIfApproved(PipelineResult result) {
+    if (result.outcome() != Outcome.APPROVED || input.options().sandbox() != SandboxMode.DEPLOY) {
+      steps.compensateSandbox();
+      return result;
+    }
+    return result.withDeploymentUrl(steps.deploy(result.projectName()).url());
   }
 
   private PipelineResult script() {
@@ -109,7 +121,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     boolean escalated = false;
     for (int round = 1; ; round++) {
       steps.ensureBudget();
-      TestReport tests = input.options().sandbox() ? steps.check(round) : null;
+      TestReport tests = input.options().sandbox().checks() ? steps.check(round) : null;
       ReviewResult review =
           steps.review(
               new ReviewInput(
@@ -211,7 +223,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
         steps.round(),
         blockingIssues,
         usage,
-        verdict);
+        verdict,
+        null);
   }
 
   private dev.forgeflow.workflows.artifacts.AgentModels models() {

@@ -10,5 +10,6 @@ public enum Stage {
   CHECKS,
   REVIEW,
   REPAIR,
+  DEPLOY,
   DONE
 }

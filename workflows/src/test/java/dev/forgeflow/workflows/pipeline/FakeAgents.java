@@ -25,6 +25,9 @@ import dev.forgeflow.workflows.review.ReviewResult;
 import dev.forgeflow.workflows.review.ReviewerActivities;
 import dev.forgeflow.workflows.sandbox.CheckFailure;
 import dev.forgeflow.workflows.sandbox.CheckInput;
+import dev.forgeflow.workflows.sandbox.DeployActivities;
+import dev.forgeflow.workflows.sandbox.DeployInput;
+import dev.forgeflow.workflows.sandbox.Deployment;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import java.util.ArrayList;
@@ -44,6 +47,7 @@ final class FakeAgents
         ImplementerActivities,
         ReviewerActivities,
         SandboxActivities,
+        DeployActivities,
         JournalActivities {
 
   static final List<PlannedFile> PLAN =
@@ -64,6 +68,10 @@ final class FakeAgents
   final Deque<ReviewReport> reviewScript = new ConcurrentLinkedDeque<>();
   final Deque<TestReport> checkScript = new ConcurrentLinkedDeque<>();
   final List<CheckInput> checks = new CopyOnWriteArrayList<>();
+  final List<DeployInput> deploys = new CopyOnWriteArrayList<>();
+  final List<String> removedRuns = new CopyOnWriteArrayList<>();
+  final CountDownLatch checkStarted = new CountDownLatch(1);
+  volatile long checkMillis = 0;
   final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger maxInFlight = new AtomicInteger();
   final CountDownLatch implementerStarted = new CountDownLatch(1);
@@ -116,8 +124,30 @@ final class FakeAgents
   @Override
   public TestReport check(CheckInput input) {
     checks.add(input);
+    checkStarted.countDown();
+    pause(checkMillis);
     TestReport next = checkScript.poll();
     return next != null ? next : new TestReport(true, "image", 3, 0, List.of(), "3 passed");
+  }
+
+  @Override
+  public Deployment deploy(DeployInput input) {
+    deploys.add(input);
+    return new Deployment(
+        input.project(), "container-1", "image", 40123, "http://127.0.0.1:40123", "healthy");
+  }
+
+  @Override
+  public void removeRunResources(String runId) {
+    removedRuns.add(runId);
+  }
+
+  private static void pause(long millis) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Reviews as the real reviewer does with test results: failed checks block approval. */

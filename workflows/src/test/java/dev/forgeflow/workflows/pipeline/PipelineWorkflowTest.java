@@ -89,7 +89,7 @@ class PipelineWorkflowTest {
             0,
             0,
             PipelineOptions.defaults().models(),
-            false);
+            SandboxMode.OFF);
 
     stub("run-parallel").run(input("run-parallel", options));
 
@@ -130,7 +130,8 @@ class PipelineWorkflowTest {
             "1 of 4 failed"));
 
     PipelineResult result =
-        stub("run-sandbox").run(input("run-sandbox", PipelineOptions.defaults().withSandbox(true)));
+        stub("run-sandbox")
+            .run(input("run-sandbox", PipelineOptions.defaults().withSandbox(SandboxMode.CHECK)));
 
     assertThat(result.outcome()).isEqualTo(Outcome.APPROVED);
     assertThat(result.rounds()).isEqualTo(2);
@@ -140,6 +141,65 @@ class PipelineWorkflowTest {
         .containsExactly("bundle-1", "bundle-2");
     assertThat(agents.modesFor("app/routers/books.py")).containsExactly("CREATE", "PATCH");
     assertThat(agents.reviews.get(0).tests().passed()).isFalse();
+  }
+
+  @Test
+  void approvedRunInDeployModeRunsItsServiceAndKeepsWhatTheSandboxMade() {
+    PipelineResult result =
+        stub("run-deploy")
+            .run(input("run-deploy", PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY)));
+
+    assertThat(result.deploymentUrl()).isEqualTo("http://127.0.0.1:40123");
+    assertThat(agents.deploys)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.project()).isEqualTo("bookstore-api");
+              assertThat(d.bundleId()).isEqualTo("bundle-1");
+            });
+    assertThat(agents.removedRuns).isEmpty();
+    assertThat(agents.ends.get(0).summary())
+        .containsEntry("deploymentUrl", "http://127.0.0.1:40123");
+  }
+
+  @Test
+  void checkedRunThatEndsUnapprovedRemovesWhatTheSandboxMade() {
+    for (int i = 0; i < 3; i++) {
+      agents.checkScript.add(
+          new TestReport(
+              false,
+              "image",
+              1,
+              1,
+              List.of(new CheckFailure("pytest", "tests/test_books.py", 9, "assert 500 == 201")),
+              "1 failed"));
+    }
+
+    PipelineResult result =
+        stub("run-saga")
+            .run(input("run-saga", PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY)));
+
+    assertThat(result.outcome()).isNotEqualTo(Outcome.APPROVED);
+    assertThat(agents.deploys).isEmpty();
+    assertThat(agents.removedRuns).containsExactly("run-saga");
+  }
+
+  @Test
+  void cancellationDuringChecksRemovesWhatTheSandboxMade() throws Exception {
+    agents.checkMillis = 5_000;
+    PipelineWorkflow run = stub("run-saga-cancel");
+    WorkflowClient.start(
+        run::run,
+        input("run-saga-cancel", PipelineOptions.defaults().withSandbox(SandboxMode.CHECK)));
+    assertThat(agents.checkStarted.await(20, TimeUnit.SECONDS)).isTrue();
+
+    WorkflowStub.fromTyped(run).cancel();
+
+    assertThatThrownBy(() -> result("run-saga-cancel")).isInstanceOf(WorkflowFailedException.class);
+    assertThat(agents.removedRuns).containsExactly("run-saga-cancel");
+    assertThat(agents.ends)
+        .singleElement()
+        .satisfies(end -> assertThat(end.status()).isEqualTo(RunStatus.CANCELLED));
   }
 
   @Test
@@ -330,7 +390,7 @@ class PipelineWorkflowTest {
         0,
         0,
         PipelineOptions.defaults().models(),
-        false);
+        SandboxMode.OFF);
   }
 
   private static PipelineInput input(String runId, PipelineOptions options) {

@@ -1,0 +1,50 @@
+package dev.forgeflow.orchestrator.deploy;
+
+import dev.forgeflow.store.DeploymentRecord;
+import dev.forgeflow.store.DeploymentStore;
+import dev.forgeflow.workflows.sandbox.DeployActivities;
+import dev.forgeflow.workflows.sandbox.DeployInput;
+import dev.forgeflow.workflows.sandbox.Deployment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+/**
+ * The sandbox's deploy activities, with every healthy deployment recorded in the store: the row is
+ * what makes its container owned when the janitor sweeps at start-up.
+ */
+public final class RecordedDeployActivities implements DeployActivities {
+  private final DeployActivities sandbox;
+  private final DeploymentStore deployments;
+  private final Duration ttl;
+  private final Clock clock;
+
+  public RecordedDeployActivities(
+      DeployActivities sandbox, DeploymentStore deployments, Duration ttl, Clock clock) {
+    this.sandbox = sandbox;
+    this.deployments = deployments;
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  @Override
+  public Deployment deploy(DeployInput input) {
+    Deployment deployment = sandbox.deploy(input);
+    deployments.save(
+        new DeploymentRecord(
+            deployment.project(),
+            input.runId(),
+            deployment.containerId(),
+            deployment.image(),
+            deployment.hostPort(),
+            deployment.url(),
+            deployment.status(),
+            OffsetDateTime.now(clock).plus(ttl)));
+    return deployment;
+  }
+
+  @Override
+  public void removeRunResources(String runId) {
+    sandbox.removeRunResources(runId);
+  }
+}
