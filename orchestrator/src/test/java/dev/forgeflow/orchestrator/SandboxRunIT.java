@@ -6,13 +6,16 @@ import dev.forgeflow.orchestrator.config.SandboxChoice;
 import dev.forgeflow.orchestrator.runs.Launch;
 import dev.forgeflow.orchestrator.runs.RunRequest;
 import dev.forgeflow.orchestrator.runs.Runs;
+import dev.forgeflow.sandbox.image.ProjectImages;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import dev.forgeflow.workflows.pipeline.SandboxMode;
+import dev.forgeflow.workflows.pipeline.Stage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +59,32 @@ class SandboxRunIT {
         .containsPattern("\"outcome\": ?\"APPROVED\"");
   }
 
+  @Test
+  void cancellingARunDuringItsChecksRemovesTheImagesAndContainersItCreated() throws Exception {
+    assertThat(sandbox.available()).as(sandbox.describe()).isTrue();
+    String runId =
+        ((Launch.Started)
+                runs.launch(
+                    new RunRequest(
+                        "A notes API with notes (title, body)",
+                        PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY))))
+            .runId();
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (runs.state(runId).stage() != Stage.CHECKS && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(runs.state(runId).stage()).isEqualTo(Stage.CHECKS);
+
+    runs.cancel(runId);
+
+    List<JournalEvent> events = followToEnd(runId);
+    assertThat(events.get(events.size() - 1).type()).isEqualTo("run.cancelled");
+    Map<String, String> label = Map.of(ProjectImages.RUN_LABEL, runId);
+    assertThat(sandbox.docker().listImagesCmd().withLabelFilter(label).exec()).isEmpty();
+    assertThat(sandbox.docker().listContainersCmd().withShowAll(true).withLabelFilter(label).exec())
+        .isEmpty();
+  }
+
   private List<JournalEvent> followToEnd(String runId) {
     List<JournalEvent> events = new ArrayList<>();
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -64,7 +93,9 @@ class SandboxRunIT {
       for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
         events.add(event);
         seq = event.seq();
-        if (event.type().equals("run.completed") || event.type().equals("run.failed")) {
+        if (event.type().equals("run.completed")
+            || event.type().equals("run.failed")
+            || event.type().equals("run.cancelled")) {
           return events;
         }
       }

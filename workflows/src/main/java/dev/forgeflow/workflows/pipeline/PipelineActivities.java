@@ -7,6 +7,7 @@ import dev.forgeflow.workflows.requirements.RequirementsActivities;
 import dev.forgeflow.workflows.review.ReviewerActivities;
 import dev.forgeflow.workflows.sandbox.DeployActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -65,6 +66,8 @@ final class PipelineActivities {
           SandboxActivities.class,
           ActivityOptions.newBuilder()
               .setTaskQueue(SandboxActivities.TASK_QUEUE)
+              // a cancelled run waits for the check to end, so the saga removes all it made
+              .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
               .setStartToCloseTimeout(Duration.ofMinutes(15))
               .setScheduleToCloseTimeout(Duration.ofHours(1))
               .setRetryOptions(
@@ -81,6 +84,7 @@ final class PipelineActivities {
           DeployActivities.class,
           ActivityOptions.newBuilder()
               .setTaskQueue(SandboxActivities.TASK_QUEUE)
+              .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
               .setStartToCloseTimeout(Duration.ofMinutes(5))
               .setHeartbeatTimeout(Duration.ofSeconds(30))
               .setRetryOptions(
