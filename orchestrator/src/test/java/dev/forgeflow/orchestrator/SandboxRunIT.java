@@ -6,11 +6,17 @@ import dev.forgeflow.orchestrator.config.SandboxChoice;
 import dev.forgeflow.orchestrator.runs.Launch;
 import dev.forgeflow.orchestrator.runs.RunRequest;
 import dev.forgeflow.orchestrator.runs.Runs;
+import dev.forgeflow.sandbox.deploy.Deployments;
+import dev.forgeflow.sandbox.deploy.EgressRules;
 import dev.forgeflow.sandbox.image.ProjectImages;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import dev.forgeflow.workflows.pipeline.SandboxMode;
 import dev.forgeflow.workflows.pipeline.Stage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +63,45 @@ class SandboxRunIT {
     assertThat(report.payloadJson()).containsPattern("\"passed\": ?true");
     assertThat(events.get(events.size() - 1).payloadJson())
         .containsPattern("\"outcome\": ?\"APPROVED\"");
+  }
+
+  @Test
+  void deployedServiceAnswersAndItsLogIsFollowedIntoTheRunsJournal() throws Exception {
+    String runId =
+        ((Launch.Started)
+                runs.launch(
+                    new RunRequest(
+                        "A library API with authors (name, born: date)",
+                        PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY))))
+            .runId();
+    List<JournalEvent> events = followToEnd(runId);
+    String url =
+        events.stream()
+            .filter(e -> e.type().equals("deploy.ready"))
+            .findFirst()
+            .map(e -> e.payloadJson().replaceAll(".*\"url\": ?\"([^\"]+)\".*", "$1"))
+            .orElseThrow();
+    try {
+      HttpResponse<String> authors =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url + "/authors")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(authors.statusCode()).isEqualTo(200);
+
+      long seq = events.get(events.size() - 1).seq();
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      boolean logged = false;
+      while (!logged && System.nanoTime() < deadline) {
+        for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
+          seq = event.seq();
+          logged |= event.type().equals("deploy.log") && event.payloadJson().contains("/authors");
+        }
+      }
+      assertThat(logged).as("a deploy.log event with the request to /authors").isTrue();
+    } finally {
+      new Deployments(sandbox.docker(), new EgressRules()).stop("library-api");
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.forgeflow.orchestrator.config;
 
 import dev.forgeflow.agents.Agents;
 import dev.forgeflow.agents.validate.RuntimeProfile;
+import dev.forgeflow.orchestrator.deploy.LogJournaling;
 import dev.forgeflow.orchestrator.deploy.RecordedDeployActivities;
 import dev.forgeflow.orchestrator.deploy.StartupJanitor;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
@@ -24,6 +25,8 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,6 +78,7 @@ class TemporalConfiguration {
       SandboxConfiguration.ProbeScript probe,
       RuntimeProfile profile,
       ForgeflowProperties properties) {
+    List<AutoCloseable> closeables = new ArrayList<>();
     Worker worker =
         connection
             .workers()
@@ -90,6 +94,8 @@ class TemporalConfiguration {
     }
     if (sandbox.available()) {
       Deployments deployments = new Deployments(sandbox.docker(), new EgressRules());
+      LogJournaling logs = new LogJournaling(deployments, stores.journal());
+      closeables.add(logs);
       new StartupJanitor(new Janitor(deployments), stores.deployments(), Clock.systemUTC())
           .sweep(deployments.list());
       connection
@@ -107,18 +113,21 @@ class TemporalConfiguration {
                       sandbox.docker(), stores.bundles(), stores.journal(), sandbox.baseImage()),
                   stores.deployments(),
                   DeployLimits.defaults().ttl(),
-                  Clock.systemUTC()));
+                  Clock.systemUTC(),
+                  logs));
     }
-    return new PipelineWorker(connection.workers());
+    return new PipelineWorker(connection.workers(), closeables);
   }
 
   /** Starts polling once the context is up; stops before the stores close. */
   static final class PipelineWorker implements SmartLifecycle {
     private final WorkerFactory factory;
+    private final List<AutoCloseable> closeables;
     private volatile boolean running;
 
-    PipelineWorker(WorkerFactory factory) {
+    PipelineWorker(WorkerFactory factory, List<AutoCloseable> closeables) {
       this.factory = factory;
+      this.closeables = closeables;
     }
 
     @Override
@@ -130,6 +139,13 @@ class TemporalConfiguration {
     @Override
     public void stop() {
       factory.shutdownNow();
+      for (AutoCloseable closeable : closeables) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // stopping anyway: what could not close is left to the process's end
+        }
+      }
       running = false;
     }
 

@@ -18,13 +18,19 @@ public final class RecordedDeployActivities implements DeployActivities {
   private final DeploymentStore deployments;
   private final Duration ttl;
   private final Clock clock;
+  private final LogJournaling logs;
 
   public RecordedDeployActivities(
-      DeployActivities sandbox, DeploymentStore deployments, Duration ttl, Clock clock) {
+      DeployActivities sandbox,
+      DeploymentStore deployments,
+      Duration ttl,
+      Clock clock,
+      LogJournaling logs) {
     this.sandbox = sandbox;
     this.deployments = deployments;
     this.ttl = ttl;
     this.clock = clock;
+    this.logs = logs;
   }
 
   @Override
@@ -40,6 +46,7 @@ public final class RecordedDeployActivities implements DeployActivities {
             deployment.url(),
             deployment.status(),
             OffsetDateTime.now(clock).plus(ttl)));
+    logs.follow(input.runId(), deployment.project());
     return deployment;
   }
 

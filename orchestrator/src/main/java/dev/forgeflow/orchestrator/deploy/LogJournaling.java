@@ -1,0 +1,118 @@
+package dev.forgeflow.orchestrator.deploy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forgeflow.sandbox.deploy.Deployments;
+import dev.forgeflow.sandbox.deploy.LogStream;
+import dev.forgeflow.store.RunJournal;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows each deployed service's log into its run's journal as {@code deploy.log} events: lines
+ * batched every half second, at most {@value #MAX_LINES} lines per deployment (then one event
+ * saying the rest is in {@code forgeflow logs}). Following ends when the container stops, when the
+ * project is redeployed, or when this closes.
+ */
+public final class LogJournaling implements AutoCloseable {
+  static final int MAX_LINES = 5_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(LogJournaling.class);
+
+  private final Deployments deployments;
+  private final RunJournal journal;
+  private final ScheduledExecutorService flusher =
+      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "forgeflow-deploy-logs"));
+  private final Map<String, Follower> following = new ConcurrentHashMap<>();
+
+  public LogJournaling(Deployments deployments, RunJournal journal) {
+    this.deployments = deployments;
+    this.journal = journal;
+  }
+
+  /** Starts following the project's service for the run, replacing an earlier follower. */
+  public void follow(String runId, String project) {
+    Follower follower = new Follower(runId, project);
+    Follower previous = following.put(project, follower);
+    if (previous != null) {
+      previous.close();
+    }
+    follower.stream = deployments.logs(project, 0, true, follower::line);
+    follower.flushing =
+        flusher.scheduleWithFixedDelay(follower::flush, 500, 500, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    following.values().forEach(Follower::close);
+    flusher.shutdownNow();
+  }
+
+  private final class Follower {
+    private final String runId;
+    private final String project;
+    private final List<String> pending = new ArrayList<>();
+    private int total;
+    private volatile LogStream stream;
+    private volatile java.util.concurrent.ScheduledFuture<?> flushing;
+
+    Follower(String runId, String project) {
+      this.runId = runId;
+      this.project = project;
+    }
+
+    synchronized void line(String line) {
+      if (total < MAX_LINES) {
+        pending.add(line);
+      }
+      total++;
+    }
+
+    synchronized void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("project", project);
+      payload.put("lines", List.copyOf(pending));
+      if (total > MAX_LINES) {
+        payload.put("truncated", "more than " + MAX_LINES + " lines: see forgeflow logs");
+      }
+      pending.clear();
+      try {
+        journal.append(runId, "deploy.log", JSON.writeValueAsString(payload), 1);
+      } catch (JsonProcessingException | RuntimeException e) {
+        LOG.warn("could not journal the log of {}: {}", project, e.getMessage());
+      }
+    }
+
+    void close() {
+      if (flushing != null) {
+        flushing.cancel(false);
+      }
+      flush();
+      try {
+        if (stream != null) {
+          stream.close();
+        }
+      } catch (IOException e) {
+        LOG.debug("closing the log stream of {}", project, e);
+      }
+    }
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+}
