@@ -3,8 +3,8 @@ package dev.forgeflow.bench;
 import java.util.List;
 
 /** Median, minimum and maximum of a non-empty list of values. */
-record Stats(double median, double min, double max) {
-  static Stats of(List<Double> values) {
+public record Stats(double median, double min, double max) {
+  public static Stats of(List<Double> values) {
     List<Double> sorted = values.stream().sorted().toList();
     int n = sorted.size();
     double median =

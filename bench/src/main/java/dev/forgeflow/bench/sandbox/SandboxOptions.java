@@ -1,6 +1,6 @@
 package dev.forgeflow.bench.sandbox;
 
-import java.util.HashMap;
+import dev.forgeflow.bench.BenchArgs;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +22,7 @@ record SandboxOptions(int rounds, int warmups, String prompt, String baseImage) 
 
   /** The options {@code args} give; the base image is {@code FORGEFLOW_SANDBOX_BASE_IMAGE}. */
   static SandboxOptions parse(String[] args, Map<String, String> env) {
-    Map<String, String> given = arguments(args);
+    Map<String, String> given = BenchArgs.parse(args);
     Set<String> unknown = new TreeSet<>(given.keySet());
     NAMES.forEach(unknown::remove);
     if (!unknown.isEmpty()) {
@@ -30,32 +30,9 @@ record SandboxOptions(int rounds, int warmups, String prompt, String baseImage) 
     }
     String base = env.getOrDefault("FORGEFLOW_SANDBOX_BASE_IMAGE", "").strip();
     return new SandboxOptions(
-        number(given.get("rounds"), 5, 1),
-        number(given.get("warmups"), 1, 0),
+        BenchArgs.number(given.get("rounds"), 5, 1),
+        BenchArgs.number(given.get("warmups"), 1, 0),
         given.getOrDefault("prompt", DEFAULT_PROMPT),
         base.isEmpty() ? DEFAULT_BASE_IMAGE : base);
-  }
-
-  private static Map<String, String> arguments(String[] args) {
-    Map<String, String> given = new HashMap<>();
-    for (String arg : args) {
-      int equals = arg.indexOf('=');
-      if (!arg.startsWith("--") || equals < 0) {
-        throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
-      }
-      given.put(arg.substring(2, equals), arg.substring(equals + 1));
-    }
-    return given;
-  }
-
-  private static int number(String value, int fallback, int min) {
-    if (value == null) {
-      return fallback;
-    }
-    int parsed = Integer.parseInt(value.strip());
-    if (parsed < min) {
-      throw new IllegalArgumentException("expected at least " + min + ", got " + parsed);
-    }
-    return parsed;
   }
 }

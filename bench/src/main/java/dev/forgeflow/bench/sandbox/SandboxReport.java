@@ -1,5 +1,6 @@
 package dev.forgeflow.bench.sandbox;
 
+import dev.forgeflow.bench.Stats;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -49,7 +50,7 @@ final class SandboxReport {
   }
 
   private void line(String name, List<Round> rounds, ToDoubleFunction<Round> value, String number) {
-    Spread spread = Spread.of(rounds.stream().map(value::applyAsDouble).toList());
+    Stats spread = Stats.of(rounds.stream().map(value::applyAsDouble).toList());
     out.printf(
         Locale.ROOT,
         "  %-32s median " + number + "  min " + number + "  max " + number + "%n",

@@ -3,7 +3,6 @@ package dev.forgeflow.bench.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RoundTest {
@@ -14,15 +13,5 @@ class RoundTest {
 
     assertThat(round.deployRatio()).isCloseTo(5.0, within(1e-9));
     assertThat(round.buildRatio()).isCloseTo(2.0, within(1e-9));
-  }
-
-  @Test
-  void spreadOfAnOddCountTakesTheMiddleValue() {
-    assertThat(Spread.of(List.of(5.0, 1.0, 3.0))).isEqualTo(new Spread(3.0, 1.0, 5.0));
-  }
-
-  @Test
-  void spreadOfAnEvenCountAveragesTheTwoMiddleValues() {
-    assertThat(Spread.of(List.of(4.0, 1.0, 2.0, 10.0))).isEqualTo(new Spread(3.0, 1.0, 10.0));
   }
 }
