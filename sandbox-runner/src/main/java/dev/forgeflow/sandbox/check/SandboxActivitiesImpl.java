@@ -1,6 +1,7 @@
 package dev.forgeflow.sandbox.check;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.forgeflow.sandbox.SandboxFailures;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
 import dev.forgeflow.sandbox.image.ProjectImage;
 import dev.forgeflow.sandbox.image.ProjectImages;
@@ -9,8 +10,6 @@ import dev.forgeflow.store.RunJournal;
 import dev.forgeflow.workflows.sandbox.CheckInput;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.TestReport;
-import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -67,18 +66,8 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
       TestReport report = buildAndCheck(input);
       journal.append(input.runId(), input.round(), report);
       return report;
-    } catch (ProjectImages.BaseImageMissing e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BaseImageMissing");
-    } catch (IllegalArgumentException e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BundleRefused");
-    } catch (DockerUnavailable e) {
-      throw ApplicationFailure.newFailure(e.getMessage(), DockerUnavailable.TYPE);
     } catch (RuntimeException e) {
-      if (causedByIo(e)) {
-        throw ApplicationFailure.newFailure(
-            "The Docker daemon stopped answering: " + e.getMessage(), DockerUnavailable.TYPE);
-      }
-      throw e;
+      throw SandboxFailures.translate(e);
     }
   }
 
@@ -106,16 +95,5 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
     SortedMap<String, byte[]> files = new TreeMap<>();
     bundles.files(bundleId).forEach((path, sha256) -> files.put(path, bundles.blob(sha256)));
     return files;
-  }
-
-  private static boolean causedByIo(Throwable e) {
-    for (Throwable cause = e;
-        cause != null;
-        cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof IOException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
+import dev.forgeflow.sandbox.SandboxFailures;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
 import dev.forgeflow.sandbox.image.ProjectImage;
 import dev.forgeflow.sandbox.image.ProjectImages;
@@ -13,7 +14,6 @@ import dev.forgeflow.workflows.sandbox.DeployActivities;
 import dev.forgeflow.workflows.sandbox.DeployInput;
 import dev.forgeflow.workflows.sandbox.Deployment;
 import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.SortedMap;
@@ -70,22 +70,14 @@ public final class DeployActivitiesImpl implements DeployActivities {
     try {
       return new ServiceDeploy(docker, rules, limits, clock, journal)
           .run(input, image(input).tag());
-    } catch (ProjectImages.BaseImageMissing e) {
-      throw failed(
-          input, ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BaseImageMissing"));
     } catch (EgressRules.EgressRulesFailed e) {
       throw failed(input, ApplicationFailure.newNonRetryableFailure(e.getMessage(), "EgressRules"));
-    } catch (IllegalArgumentException e) {
-      throw failed(
-          input, ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BundleRefused"));
-    } catch (DockerUnavailable e) {
-      throw ApplicationFailure.newFailure(e.getMessage(), DockerUnavailable.TYPE);
     } catch (RuntimeException e) {
-      if (causedByIo(e)) {
-        throw ApplicationFailure.newFailure(
-            "The Docker daemon stopped answering: " + e.getMessage(), DockerUnavailable.TYPE);
+      RuntimeException failure = SandboxFailures.translate(e);
+      if (failure instanceof ApplicationFailure app && app.isNonRetryable()) {
+        throw failed(input, app);
       }
-      throw e;
+      throw failure;
     }
   }
 
@@ -115,16 +107,5 @@ public final class DeployActivitiesImpl implements DeployActivities {
     SortedMap<String, byte[]> files = new TreeMap<>();
     bundles.files(input.bundleId()).forEach((path, sha) -> files.put(path, bundles.blob(sha)));
     return new ProjectImages(docker).build(input.runId(), input.bundleId(), files, baseImage);
-  }
-
-  private static boolean causedByIo(Throwable e) {
-    for (Throwable cause = e;
-        cause != null;
-        cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof IOException) {
-        return true;
-      }
-    }
-    return false;
   }
 }
