@@ -74,7 +74,8 @@ public final class DeployActivitiesImpl implements DeployActivities {
       throw failed(input, ApplicationFailure.newNonRetryableFailure(e.getMessage(), "EgressRules"));
     } catch (RuntimeException e) {
       RuntimeException failure = SandboxFailures.translate(e);
-      if (failure instanceof ApplicationFailure app && app.isNonRetryable()) {
+      // failures the deploy raised itself (an unhealthy service) are journalled already
+      if (failure != e && failure instanceof ApplicationFailure app && app.isNonRetryable()) {
         throw failed(input, app);
       }
       throw failure;
