@@ -49,7 +49,7 @@ class DevServerDurabilityIT {
 
       runs.decidePlan(runId, PlanDecision.approved());
 
-      JournalEvent end = awaitEnd(runs, runId);
+      JournalEvent end = RunEnds.end(runs, runId, Duration.ofMinutes(2));
       assertThat(end.type()).isEqualTo("run.completed");
       assertThat(end.payloadJson()).containsPattern("\"outcome\": ?\"APPROVED\"");
     }
@@ -71,20 +71,6 @@ class DevServerDurabilityIT {
       sleep();
     }
     throw new AssertionError("the run never reached the approval gate");
-  }
-
-  private static JournalEvent awaitEnd(Runs runs, String runId) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    long seq = 0;
-    while (System.nanoTime() < deadline) {
-      for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
-        seq = event.seq();
-        if (event.type().equals("run.completed") || event.type().equals("run.failed")) {
-          return event;
-        }
-      }
-    }
-    throw new AssertionError("the run did not end in time");
   }
 
   private static void sleep() {

@@ -9,7 +9,6 @@ import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,7 @@ class OfflineRunIT {
                 PipelineOptions.defaults()));
     String runId = ((Launch.Started) launch).runId();
 
-    List<JournalEvent> events = followToEnd(runId);
+    List<JournalEvent> events = RunEnds.followToEnd(runs, runId, Duration.ofMinutes(2));
 
     assertThat(events)
         .extracting(JournalEvent::seq)
@@ -85,7 +84,7 @@ class OfflineRunIT {
                 runs.launch(new RunRequest("make me something cool", PipelineOptions.defaults())))
             .runId();
 
-    List<JournalEvent> events = followToEnd(runId);
+    List<JournalEvent> events = RunEnds.followToEnd(runs, runId, Duration.ofMinutes(2));
 
     JournalEvent last = events.get(events.size() - 1);
     assertThat(last.type()).isEqualTo("run.failed");
@@ -93,21 +92,5 @@ class OfflineRunIT {
         .contains("PromptNotUnderstood")
         .contains("FORGEFLOW_LLM_BASE_URL");
     assertThat(runs.find(runId).orElseThrow().status()).isEqualTo("FAILED");
-  }
-
-  private List<JournalEvent> followToEnd(String runId) {
-    List<JournalEvent> events = new ArrayList<>();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    long seq = 0;
-    while (System.nanoTime() < deadline) {
-      for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
-        events.add(event);
-        seq = event.seq();
-        if (event.type().startsWith("run.") && !event.type().equals("run.started")) {
-          return events;
-        }
-      }
-    }
-    throw new AssertionError("the run did not end in time; events: " + events);
   }
 }

@@ -19,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class SandboxRunIT {
                         PipelineOptions.defaults().withSandbox(SandboxMode.CHECK))))
             .runId();
 
-    List<JournalEvent> events = followToEnd(runId);
+    List<JournalEvent> events = RunEnds.followToEnd(runs, runId, Duration.ofMinutes(5));
 
     JournalEvent report =
         events.stream().filter(e -> e.type().equals("test.report")).findFirst().orElseThrow();
@@ -74,7 +73,7 @@ class SandboxRunIT {
                         "A library API with authors (name, born: date)",
                         PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY))))
             .runId();
-    List<JournalEvent> events = followToEnd(runId);
+    List<JournalEvent> events = RunEnds.followToEnd(runs, runId, Duration.ofMinutes(5));
     String url =
         events.stream()
             .filter(e -> e.type().equals("deploy.ready"))
@@ -122,29 +121,11 @@ class SandboxRunIT {
 
     runs.cancel(runId);
 
-    List<JournalEvent> events = followToEnd(runId);
+    List<JournalEvent> events = RunEnds.followToEnd(runs, runId, Duration.ofMinutes(5));
     assertThat(events.get(events.size() - 1).type()).isEqualTo("run.cancelled");
     Map<String, String> label = Map.of(ProjectImages.RUN_LABEL, runId);
     assertThat(sandbox.docker().listImagesCmd().withLabelFilter(label).exec()).isEmpty();
     assertThat(sandbox.docker().listContainersCmd().withShowAll(true).withLabelFilter(label).exec())
         .isEmpty();
-  }
-
-  private List<JournalEvent> followToEnd(String runId) {
-    List<JournalEvent> events = new ArrayList<>();
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    long seq = 0;
-    while (System.nanoTime() < deadline) {
-      for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
-        events.add(event);
-        seq = event.seq();
-        if (event.type().equals("run.completed")
-            || event.type().equals("run.failed")
-            || event.type().equals("run.cancelled")) {
-          return events;
-        }
-      }
-    }
-    throw new AssertionError("the run did not end in time; events: " + events);
   }
 }
