@@ -18,27 +18,23 @@ final class PostgresDeploymentStore implements DeploymentStore {
 
   @Override
   public void save(DeploymentRecord d) {
+    DeploymentsRecord row = new DeploymentsRecord();
+    row.setProject(d.project());
+    row.setRunId(d.runId());
+    row.setContainerId(d.containerId());
+    row.setImage(d.image());
+    row.setHostPort(d.hostPort());
+    row.setUrl(d.url());
+    row.setStatus(d.status());
+    row.setExpiresAt(d.expiresAt());
     RunMustExist.whileWriting(
         d.runId(),
         () ->
             db.insertInto(DEPLOYMENTS)
-                .set(DEPLOYMENTS.PROJECT, d.project())
-                .set(DEPLOYMENTS.RUN_ID, d.runId())
-                .set(DEPLOYMENTS.CONTAINER_ID, d.containerId())
-                .set(DEPLOYMENTS.IMAGE, d.image())
-                .set(DEPLOYMENTS.HOST_PORT, d.hostPort())
-                .set(DEPLOYMENTS.URL, d.url())
-                .set(DEPLOYMENTS.STATUS, d.status())
-                .set(DEPLOYMENTS.EXPIRES_AT, d.expiresAt())
+                .set(row)
                 .onConflict(DEPLOYMENTS.PROJECT)
                 .doUpdate()
-                .set(DEPLOYMENTS.RUN_ID, d.runId())
-                .set(DEPLOYMENTS.CONTAINER_ID, d.containerId())
-                .set(DEPLOYMENTS.IMAGE, d.image())
-                .set(DEPLOYMENTS.HOST_PORT, d.hostPort())
-                .set(DEPLOYMENTS.URL, d.url())
-                .set(DEPLOYMENTS.STATUS, d.status())
-                .set(DEPLOYMENTS.EXPIRES_AT, d.expiresAt())
+                .set(row)
                 .execute());
   }
 
