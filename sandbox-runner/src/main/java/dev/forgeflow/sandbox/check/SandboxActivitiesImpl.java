@@ -11,8 +11,6 @@ import dev.forgeflow.workflows.sandbox.CheckInput;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +72,7 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
   private TestReport buildAndCheck(CheckInput input) {
     long started = System.nanoTime();
     ProjectImage image =
-        new ProjectImages(docker)
-            .build(input.runId(), input.bundleId(), files(input.bundleId()), baseImage);
+        new ProjectImages(docker).build(input.runId(), input.bundleId(), bundles, baseImage);
     LOG.info("built {} in {} ms", image.tag(), millisSince(started));
     Map<String, String> labels = ProjectImages.labels(input.runId(), input.bundleId());
     try (CheckContainer container = CheckContainer.start(docker, image.tag(), labels, limits)) {
@@ -89,11 +86,5 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
 
   private static long millisSince(long started) {
     return (System.nanoTime() - started) / 1_000_000;
-  }
-
-  private SortedMap<String, byte[]> files(String bundleId) {
-    SortedMap<String, byte[]> files = new TreeMap<>();
-    bundles.files(bundleId).forEach((path, sha256) -> files.put(path, bundles.blob(sha256)));
-    return files;
   }
 }

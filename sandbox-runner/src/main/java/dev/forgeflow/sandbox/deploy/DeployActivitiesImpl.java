@@ -16,8 +16,6 @@ import dev.forgeflow.workflows.sandbox.Deployment;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Deploys a bundle version as its project's service in an isolated container on its own bridge,
@@ -105,8 +103,6 @@ public final class DeployActivitiesImpl implements DeployActivities {
   }
 
   private ProjectImage image(DeployInput input) {
-    SortedMap<String, byte[]> files = new TreeMap<>();
-    bundles.files(input.bundleId()).forEach((path, sha) -> files.put(path, bundles.blob(sha)));
-    return new ProjectImages(docker).build(input.runId(), input.bundleId(), files, baseImage);
+    return new ProjectImages(docker).build(input.runId(), input.bundleId(), bundles, baseImage);
   }
 }

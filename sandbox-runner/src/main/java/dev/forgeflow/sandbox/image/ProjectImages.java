@@ -3,12 +3,14 @@ package dev.forgeflow.sandbox.image;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.forgeflow.store.BundleStore;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,6 +45,16 @@ public final class ProjectImages {
    * @throws IllegalArgumentException if a path is refused
    * @throws BaseImageMissing if the base image is not on the daemon
    */
+  /**
+   * Builds the image of a stored bundle version; see {@link #build(String, String, SortedMap,
+   * String)}.
+   */
+  public ProjectImage build(String runId, String bundleId, BundleStore bundles, String baseImage) {
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    bundles.files(bundleId).forEach((path, sha256) -> files.put(path, bundles.blob(sha256)));
+    return build(runId, bundleId, files, baseImage);
+  }
+
   public ProjectImage build(
       String runId, String bundleId, SortedMap<String, byte[]> files, String baseImage) {
     String tag = tag(runId, bundleId);
