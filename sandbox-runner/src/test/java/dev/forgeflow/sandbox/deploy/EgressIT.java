@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forgeflow.sandbox.SandboxEngine;
+import dev.forgeflow.sandbox.docker.NetworkGateways;
 import dev.forgeflow.workflows.sandbox.Deployment;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -50,12 +51,15 @@ class EgressIT {
     try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
       AtomicInteger accepted = acceptInBackground(listener);
       int port = listener.getLocalPort();
+      Set<String> hostAddresses = hostAddresses();
       String defaultGateway = gateway("bridge");
       Set<String> targets = new LinkedHashSet<>();
       targets.add(gateway(SandboxNetwork.name(project)));
-      targets.add("172.17.0.1");
       targets.add(defaultGateway);
-      targets.addAll(hostAddresses());
+      assertThat(hostAddresses)
+          .as("the bridges' gateways are addresses of this host; nothing else is a target")
+          .containsAll(targets);
+      targets.addAll(hostAddresses);
 
       for (String host : targets) {
         JsonNode outcome = probe("/probe/connect?host=" + host + "&port=" + port);
@@ -89,15 +93,7 @@ class EgressIT {
   }
 
   private static String gateway(String network) {
-    return fixture
-        .docker
-        .inspectNetworkCmd()
-        .withNetworkId(network)
-        .exec()
-        .getIpam()
-        .getConfig()
-        .get(0)
-        .getGateway();
+    return NetworkGateways.of(fixture.docker.inspectNetworkCmd().withNetworkId(network).exec());
   }
 
   private static Set<String> hostAddresses() throws IOException {
