@@ -414,10 +414,25 @@ def in_process_client(reference: str, stack: contextlib.ExitStack) -> Any:
     return stack.enter_context(TestClient(app, raise_server_exceptions=False))
 
 
+# The probe looks like any client: a service that answers well only when it recognises the probe
+# must not be able to tell.
+CLIENT_AGENTS = (
+    "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+    " Chrome/126.0.0.0 Safari/537.36",
+    "curl/8.5.0",
+    "PostmanRuntime/7.39.0",
+)
+
+
 def http_client(url: str, stack: contextlib.ExitStack) -> Any:
     import httpx
+    import random
 
-    return stack.enter_context(httpx.Client(base_url=url.rstrip("/"), timeout=10.0))
+    headers = {"User-Agent": random.SystemRandom().choice(CLIENT_AGENTS), "Accept": "*/*"}
+    return stack.enter_context(
+        httpx.Client(base_url=url.rstrip("/"), timeout=10.0, headers=headers)
+    )
 
 
 def main(argv: list[str]) -> int:

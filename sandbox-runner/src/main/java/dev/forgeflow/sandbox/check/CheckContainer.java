@@ -1,24 +1,38 @@
 package dev.forgeflow.sandbox.check;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.StreamType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One locked-down container for a bundle's checks: no network, read-only root with a tmpfs /tmp,
- * every capability dropped, no new privileges, uid 10001, memory / pids / CPU limits. Its main
- * process is a bounded sleep; every check runs in it through {@code exec}. Closing removes it.
+ * One locked-down container of a check: read-only root with a tmpfs /tmp of its own, every
+ * capability dropped, no new privileges, uid 10001, memory / pids / CPU limits, a bounded log, and
+ * no network of its own (none, or the loopback of the service it probes). Each check step gets a
+ * fresh one, so nothing a step's code leaves behind reaches the next. Closing removes it.
  */
 final class CheckContainer implements AutoCloseable {
 
   static final String USER = "10001:10001";
+  static final String NO_NETWORK = "none";
   // No PYTHONPYCACHEPREFIX: it would make Python ignore the base image's compiled modules.
   static final List<String> ENV =
       List.of("HOME=/tmp", "PYTHONDONTWRITEBYTECODE=1", "PYTHONUNBUFFERED=1");
+  private static final int MAX_LOG = 1 << 20;
 
   private final DockerClient docker;
   private final String id;
@@ -28,19 +42,51 @@ final class CheckContainer implements AutoCloseable {
     this.id = id;
   }
 
-  /** Creates and starts the container; removes it again if starting fails. */
+  /**
+   * Creates and starts a container whose main process is {@code command}; removes it again if
+   * starting fails.
+   *
+   * @param network {@link #NO_NETWORK}, or {@code container:<id>} to share that one's loopback
+   */
   static CheckContainer start(
-      DockerClient docker, String image, Map<String, String> labels, CheckLimits limits) {
+      DockerClient docker,
+      String image,
+      Map<String, String> labels,
+      CheckLimits limits,
+      String network,
+      String... command) {
+    return start(docker, image, labels, limits, network, "/app", command);
+  }
+
+  /**
+   * A container that runs only the harness, in {@code /tmp}, on the loopback of {@code service}.
+   */
+  static CheckContainer startBeside(
+      CheckContainer service,
+      String image,
+      Map<String, String> labels,
+      CheckLimits limits,
+      String... command) {
+    return start(service.docker, image, labels, limits, "container:" + service.id, "/tmp", command);
+  }
+
+  private static CheckContainer start(
+      DockerClient docker,
+      String image,
+      Map<String, String> labels,
+      CheckLimits limits,
+      String network,
+      String workdir,
+      String... command) {
     String id =
         docker
             .createContainerCmd(image)
-            .withCmd("sleep", Long.toString(limits.lifetime().toSeconds()))
+            .withCmd(command)
             .withUser(USER)
-            .withWorkingDir("/app")
+            .withWorkingDir(workdir)
             .withEnv(ENV)
             .withLabels(labels)
-            .withNetworkDisabled(true)
-            .withHostConfig(hostConfig(limits))
+            .withHostConfig(hostConfig(limits, network))
             .exec()
             .getId();
     CheckContainer container = new CheckContainer(docker, id);
@@ -53,9 +99,9 @@ final class CheckContainer implements AutoCloseable {
     return container;
   }
 
-  private static HostConfig hostConfig(CheckLimits limits) {
+  private static HostConfig hostConfig(CheckLimits limits, String network) {
     return HostConfig.newHostConfig()
-        .withNetworkMode("none")
+        .withNetworkMode(network)
         .withReadonlyRootfs(true)
         .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=128m"))
         .withCapDrop(Capability.ALL)
@@ -63,21 +109,97 @@ final class CheckContainer implements AutoCloseable {
         .withMemory(limits.memoryBytes())
         .withMemorySwap(limits.memoryBytes())
         .withPidsLimit(limits.pids())
-        .withNanoCPUs(limits.nanoCpus());
+        .withNanoCPUs(limits.nanoCpus())
+        .withLogConfig(
+            new LogConfig(
+                LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "4m", "max-file", "1")));
   }
 
   String id() {
     return id;
   }
 
-  /** Runs a command, killed (in the container, by {@code timeout}) when it outlives its time. */
+  /** Runs a command in the container, killed when it outlives its time. */
   ExecResult run(Duration timeout, String... command) {
     return new ContainerExec(docker, id).run(timeout, command);
   }
 
-  /** Starts a command in the background; it dies with the container. */
-  void launch(String... command) {
-    new ContainerExec(docker, id).launch(command);
+  /** True while the container's main process runs. */
+  boolean running() {
+    InspectContainerResponse.ContainerState state = state();
+    return state != null && Boolean.TRUE.equals(state.getRunning());
+  }
+
+  /** The main process's exit code once it has ended; empty while it runs. */
+  Optional<Integer> exitCode() {
+    InspectContainerResponse.ContainerState state = state();
+    if (state == null || Boolean.TRUE.equals(state.getRunning())) {
+      return Optional.empty();
+    }
+    Long code = state.getExitCodeLong();
+    return Optional.of(code == null ? -1 : code.intValue());
+  }
+
+  /** True when the kernel killed the main process for going past the memory limit. */
+  boolean oomKilled() {
+    InspectContainerResponse.ContainerState state = state();
+    return state != null && Boolean.TRUE.equals(state.getOOMKilled());
+  }
+
+  private InspectContainerResponse.ContainerState state() {
+    try {
+      return docker.inspectContainerCmd(id).exec().getState();
+    } catch (NotFoundException gone) {
+      return null;
+    }
+  }
+
+  /**
+   * Waits for the main process to end; kills it when {@code timeout} passes first.
+   *
+   * @return its exit code, or empty when it had to be killed
+   */
+  Optional<Integer> awaitExit(Duration timeout) {
+    try (WaitContainerResultCallback wait =
+        docker.waitContainerCmd(id).exec(new WaitContainerResultCallback())) {
+      return Optional.of(wait.awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (DockerClientException stillRunning) {
+      kill();
+      return Optional.empty();
+    } catch (IOException e) {
+      return exitCode();
+    }
+  }
+
+  private void kill() {
+    try {
+      docker.killContainerCmd(id).exec();
+    } catch (RuntimeException alreadyStopped) {
+      // it ended meanwhile
+    }
+  }
+
+  /** The main process's stdout and stderr as logged, each up to 1 MiB. */
+  ExecResult logs(int exitCode, boolean killed) {
+    Logs logs = new Logs();
+    try {
+      docker
+          .logContainerCmd(id)
+          .withStdOut(true)
+          .withStdErr(true)
+          .exec(logs)
+          .awaitCompletion(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading a check container's log", e);
+    } finally {
+      try {
+        logs.close();
+      } catch (IOException ignored) {
+        // the stream is finished with either way
+      }
+    }
+    return new ExecResult(exitCode, logs.stdout(), logs.stderr(), killed);
   }
 
   /** Force-removes the container; removing one that is already gone is fine. */
@@ -87,6 +209,30 @@ final class CheckContainer implements AutoCloseable {
       docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException alreadyGone) {
       // cleanup is idempotent
+    }
+  }
+
+  /** Collects a log's two streams, each up to {@link #MAX_LOG} bytes. */
+  private static final class Logs extends ResultCallback.Adapter<Frame> {
+    private final StringBuilder stdout = new StringBuilder();
+    private final StringBuilder stderr = new StringBuilder();
+
+    @Override
+    public void onNext(Frame frame) {
+      StringBuilder target = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
+      synchronized (this) {
+        if (target.length() < MAX_LOG) {
+          target.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+
+    synchronized String stdout() {
+      return stdout.toString();
+    }
+
+    synchronized String stderr() {
+      return stderr.toString();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.forgeflow.sandbox.check;
 
+import dev.forgeflow.sandbox.image.HarnessImage;
 import dev.forgeflow.workflows.sandbox.CheckFailure;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import java.time.Duration;
@@ -7,31 +8,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checks of one bundle in its container, in order: byte-compile, import, pytest, then start the
- * service and probe it. A failed compile or import stops there: nothing later could run.
+ * The checks of one bundle, in order: byte-compile, import, pytest, then start the service and
+ * probe it from outside its container. Every step runs in a fresh container of the project image,
+ * its interpreter in isolated mode (no user site, no environment, no project directory on the path
+ * but the one the step adds), so nothing one step's code does can hook the next. A failed compile
+ * or import stops there: nothing later could run.
  */
 final class CheckRun {
 
-  private static final String JUNIT_XML = Scripts.DIR + "/junit.xml";
-  private static final String[] PYTEST = {
-    "python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml=" + JUNIT_XML
-  };
+  static final String HARNESS = HarnessImage.DIR;
 
-  private final CheckContainer container;
+  private static final String IMPORT_APP =
+      "import sys; sys.path.insert(0, '/app'); import app.main";
+
+  private final CheckStep step;
+  private final String probeScript;
   private final CheckLimits limits;
   private final List<CheckFailure> failures = new ArrayList<>();
   private final List<String> summary = new ArrayList<>();
   private PytestReport tests = new PytestReport(0, 0, List.of());
 
-  CheckRun(CheckContainer container, CheckLimits limits) {
-    this.container = container;
-    this.limits = limits;
+  CheckRun(CheckStep step, String probeScript) {
+    this.step = step;
+    this.probeScript = probeScript;
+    this.limits = step.limits();
   }
 
   TestReport report(String image) {
     if (compile() && importApp()) {
       pytest();
-      List<CheckFailure> probed = new ServiceProbe(container, limits).run();
+      List<CheckFailure> probed = new ServiceProbe(step, probeScript).run();
       failures.addAll(probed);
       summary.add(
           probed.isEmpty() ? "service and probe ok" : probed.size() + " service check(s) failed");
@@ -46,7 +52,8 @@ final class CheckRun {
   }
 
   private boolean compile() {
-    ExecResult result = container.run(limits.compile(), "python3", Scripts.COMPILE, "/app");
+    ExecResult result =
+        step.run(limits.compile(), "python3", "-I", HARNESS + "/compile_all.py", "/app");
     if (!result.succeeded()) {
       String message = stepFailed("compiling", result, limits.compile());
       return fail("compile", new CheckFailure("compile", null, 0, message));
@@ -59,7 +66,7 @@ final class CheckRun {
   }
 
   private boolean importApp() {
-    ExecResult result = container.run(limits.importApp(), "python3", "-c", "import app.main");
+    ExecResult result = step.run(limits.importApp(), "python3", "-I", "-c", IMPORT_APP);
     if (result.succeeded()) {
       summary.add("app.main imported");
       return true;
@@ -73,17 +80,21 @@ final class CheckRun {
   }
 
   private void pytest() {
-    ExecResult result = container.run(limits.pytest(), PYTEST);
+    long seconds = limits.pytest().toSeconds();
+    ExecResult result =
+        step.run(
+            limits.pytest().plusSeconds(10),
+            "python3",
+            "-I",
+            HARNESS + "/run_pytest.py",
+            Long.toString(seconds),
+            "/app");
     if (result.timedOut()) {
       String message = stepFailed("the test suite", result, limits.pytest());
       fail("pytest", new CheckFailure("pytest", null, 0, message));
       return;
     }
-    try {
-      tests = PytestReport.parse(container.run(Duration.ofSeconds(10), "cat", JUNIT_XML).stdout());
-    } catch (IllegalArgumentException unreadable) {
-      tests = PytestReport.unreadable(result.output());
-    }
+    tests = PytestRun.judge(result);
     failures.addAll(tests.failures());
     int passed = tests.testsRun() - tests.testsFailed();
     summary.add("pytest " + passed + "/" + tests.testsRun() + " passed");

@@ -75,7 +75,6 @@ final class ContainerExec {
         .execCreateCmd(containerId)
         .withCmd(command)
         .withEnv(CheckContainer.ENV)
-        .withWorkingDir("/app")
         .withAttachStdout(true)
         .withAttachStderr(true)
         .exec()

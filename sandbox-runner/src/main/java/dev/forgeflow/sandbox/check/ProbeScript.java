@@ -1,53 +1,30 @@
 package dev.forgeflow.sandbox.check;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
 /**
- * The helper scripts a check runs, written into the container's tmpfs. Docker's archive upload
- * cannot reach a tmpfs mount on a read-only root, so each file travels as an exec argument.
+ * Writes the OpenAPI probe into the probe container's own tmpfs. Docker's archive upload cannot
+ * reach a tmpfs mount on a read-only root, so the file travels as an exec argument. The probe
+ * container holds no generated code, so nothing but the harness can touch the file.
  */
-final class Scripts {
-
-  static final String DIR = "/tmp/forgeflow";
-  static final String COMPILE = DIR + "/compile_all.py";
-  static final String WAIT_READY = DIR + "/wait_ready.py";
-  static final String PROBE = DIR + "/openapi_crud_probe.py";
+final class ProbeScript {
 
   private static final String WRITER =
       "import base64,os,sys;os.makedirs(os.path.dirname(sys.argv[1]),exist_ok=True);"
           + "open(sys.argv[1],'wb').write(base64.b64decode(sys.argv[2]))";
 
-  private Scripts() {}
+  private ProbeScript() {}
 
-  /** Writes the compile and readiness helpers and the probe into the container. */
-  static void install(CheckContainer container, String probeScript) {
-    write(container, COMPILE, resource("compile_all.py"));
-    write(container, WAIT_READY, resource("wait_ready.py"));
-    write(container, PROBE, probeScript);
-  }
-
-  private static void write(CheckContainer container, String path, String content) {
-    String encoded = Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8));
+  static void install(CheckContainer prober, String probeScript) {
+    String path = "/tmp/forgeflow/openapi_crud_probe.py";
+    String encoded =
+        Base64.getEncoder().encodeToString(probeScript.getBytes(StandardCharsets.UTF_8));
     ExecResult result =
-        container.run(Duration.ofSeconds(30), "python3", "-c", WRITER, path, encoded);
+        prober.run(Duration.ofSeconds(30), "python3", "-I", "-c", WRITER, path, encoded);
     if (!result.succeeded()) {
       throw new IllegalStateException("Could not write " + path + ": " + result.output());
-    }
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = Scripts.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

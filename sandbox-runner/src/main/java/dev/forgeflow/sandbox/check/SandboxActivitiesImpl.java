@@ -3,6 +3,7 @@ package dev.forgeflow.sandbox.check;
 import com.github.dockerjava.api.DockerClient;
 import dev.forgeflow.sandbox.SandboxFailures;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
+import dev.forgeflow.sandbox.image.HarnessImage;
 import dev.forgeflow.sandbox.image.ProjectImage;
 import dev.forgeflow.sandbox.image.ProjectImages;
 import dev.forgeflow.store.BundleStore;
@@ -15,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks a bundle version: builds its project image, then runs every check in one locked-down
- * container, which is always removed afterwards. A daemon that cannot be reached fails the activity
- * retryably ({@value DockerUnavailable#TYPE}); a missing base image fails it for good.
+ * Checks a bundle version: builds its project image, then runs every check in fresh locked-down
+ * containers, which are always removed afterwards. A daemon that cannot be reached fails the
+ * activity retryably ({@value DockerUnavailable#TYPE}); a missing base image fails it for good.
  */
 public final class SandboxActivitiesImpl implements SandboxActivities {
 
@@ -75,13 +76,11 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
         new ProjectImages(docker).build(input.runId(), input.bundleId(), bundles, baseImage);
     LOG.info("built {} in {} ms", image.tag(), millisSince(started));
     Map<String, String> labels = ProjectImages.labels(input.runId(), input.bundleId());
-    try (CheckContainer container = CheckContainer.start(docker, image.tag(), labels, limits)) {
-      Scripts.install(container, probeScript);
-      TestReport report = new CheckRun(container, limits).report(image.tag());
-      LOG.info(
-          "checked {}: passed={} in {} ms", image.tag(), report.passed(), millisSince(started));
-      return report;
-    }
+    String harness = HarnessImage.ensure(docker, baseImage);
+    CheckStep step = new CheckStep(docker, image.tag(), harness, labels, limits);
+    TestReport report = new CheckRun(step, probeScript).report(image.tag());
+    LOG.info("checked {}: passed={} in {} ms", image.tag(), report.passed(), millisSince(started));
+    return report;
   }
 
   private static long millisSince(long started) {

@@ -4,80 +4,148 @@ import dev.forgeflow.workflows.sandbox.CheckFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Starts the service with Uvicorn on the container's loopback, waits until it answers HTTP, and
- * drives its OpenAPI with the CRUD probe. Any failure points at the server log's traceback line.
+ * Starts the service as the main process of its own container, with no network, and drives its
+ * OpenAPI with the CRUD probe from a second container that shares only the service's loopback and
+ * holds no generated code. The service's answers are all the probe trusts: it cannot write the
+ * probe's files or its report, and if its main process dies, everything it started dies with it.
+ * Any failure points at the server log's traceback line.
  */
 final class ServiceProbe {
 
   static final String URL = "http://127.0.0.1:8000";
-  private static final String LOG = Scripts.DIR + "/server.log";
-  private static final String PID = Scripts.DIR + "/server.pid";
+  static final String[] SERVICE = {
+    "python3",
+    "-I",
+    "-m",
+    "uvicorn",
+    "app.main:app",
+    "--app-dir",
+    "/app",
+    "--host",
+    "127.0.0.1",
+    "--port",
+    "8000"
+  };
+  private static final String PROBE = "/tmp/forgeflow/openapi_crud_probe.py";
+  private static final Duration ATTEMPT = Duration.ofSeconds(2);
 
-  private final CheckContainer container;
+  private final CheckStep step;
+  private final String probeScript;
   private final CheckLimits limits;
 
-  ServiceProbe(CheckContainer container, CheckLimits limits) {
-    this.container = container;
-    this.limits = limits;
+  ServiceProbe(CheckStep step, String probeScript) {
+    this.step = step;
+    this.probeScript = probeScript;
+    this.limits = step.limits();
   }
 
   List<CheckFailure> run() {
-    long lifetime = limits.lifetime().toSeconds();
-    container.launch(
-        "sh",
-        "-c",
-        "echo $$ > "
-            + PID
-            + "; exec timeout -s KILL "
-            + lifetime
-            + " python3 -m uvicorn app.main:app --host 127.0.0.1 --port 8000 > "
-            + LOG
-            + " 2>&1");
-    long startUp = limits.startUp().toSeconds();
-    ExecResult ready =
-        container.run(
-            limits.startUp().plusSeconds(5),
-            "python3",
-            Scripts.WAIT_READY,
-            PID,
-            Long.toString(startUp),
-            URL + "/openapi.json");
-    if (!ready.succeeded()) {
-      return List.of(notStarted(ready, serverLog(), startUp));
+    try (CheckContainer service =
+        CheckContainer.start(
+            step.docker(),
+            step.image(),
+            step.labels(),
+            limits,
+            CheckContainer.NO_NETWORK,
+            SERVICE)) {
+      return probe(service);
     }
-    ExecResult probe = container.run(limits.probe(), "python3", Scripts.PROBE, "--url", URL);
-    ServerLog log = serverLog();
-    if (probe.timedOut()) {
-      return List.of(
-          new CheckFailure(
-              "probe", null, 0, CheckRun.stepFailed("the OpenAPI probe", probe, limits.probe())));
-    }
-    List<CheckFailure> failures = new ArrayList<>(ProbeReport.failures(probe.stdout(), log));
-    if (failures.isEmpty() && log.hasTraceback()) {
-      SourceLine at = log.lastTraceback().orElse(new SourceLine(null, 0));
-      failures.add(
-          new CheckFailure(
-              "serve",
-              at.file(),
-              at.line(),
-              "the service logged a traceback: " + Tracebacks.lastLine(log.text())));
-    }
-    return failures;
   }
 
-  private CheckFailure notStarted(ExecResult ready, ServerLog log, long startUp) {
+  private List<CheckFailure> probe(CheckContainer service) {
+    CheckContainer prober;
+    try {
+      prober =
+          CheckContainer.startBeside(
+              service,
+              step.harnessImage(),
+              step.labels(),
+              limits,
+              "sleep",
+              Long.toString(limits.lifetime().toSeconds()));
+    } catch (RuntimeException serviceGone) {
+      if (service.running()) {
+        throw serviceGone;
+      }
+      return List.of(notStarted(service, true));
+    }
+    try (prober) {
+      ProbeScript.install(prober, probeScript);
+      Optional<CheckFailure> notReady = awaitReady(service, prober);
+      if (notReady.isPresent()) {
+        return List.of(notReady.get());
+      }
+      ExecResult probe = prober.run(limits.probe(), "python3", "-I", PROBE, "--url", URL);
+      ServerLog log = serverLog(service);
+      if (probe.timedOut()) {
+        return List.of(
+            new CheckFailure(
+                "probe", null, 0, CheckRun.stepFailed("the OpenAPI probe", probe, limits.probe())));
+      }
+      List<CheckFailure> failures = new ArrayList<>(ProbeReport.failures(probe.stdout(), log));
+      if (!service.running()) {
+        failures.add(
+            new CheckFailure(
+                "serve",
+                log.lastTraceback().map(SourceLine::file).orElse(null),
+                log.lastTraceback().map(SourceLine::line).orElse(0),
+                "the service's main process exited while it was being probed (exit code "
+                    + service.exitCode().orElse(-1)
+                    + ")"));
+      }
+      if (failures.isEmpty() && log.hasTraceback()) {
+        SourceLine at = log.lastTraceback().orElse(new SourceLine(null, 0));
+        failures.add(
+            new CheckFailure(
+                "serve",
+                at.file(),
+                at.line(),
+                "the service logged a traceback: " + Tracebacks.lastLine(log.text())));
+      }
+      return failures;
+    }
+  }
+
+  /** Waits until the service answers HTTP; a failure when it exits or the time runs out first. */
+  private Optional<CheckFailure> awaitReady(CheckContainer service, CheckContainer prober) {
+    long deadline = System.nanoTime() + limits.startUp().toNanos();
+    while (true) {
+      if (!service.running()) {
+        return Optional.of(notStarted(service, true));
+      }
+      ExecResult ready =
+          prober.run(
+              ATTEMPT.plusSeconds(3),
+              "python3",
+              "-I",
+              CheckRun.HARNESS + "/wait_ready.py",
+              Long.toString(ATTEMPT.toSeconds()),
+              URL + "/openapi.json");
+      if (ready.succeeded()) {
+        return Optional.empty();
+      }
+      if (System.nanoTime() > deadline) {
+        return Optional.of(notStarted(service, !service.running()));
+      }
+    }
+  }
+
+  private CheckFailure notStarted(CheckContainer service, boolean exited) {
+    ServerLog log = serverLog(service);
     SourceLine at = log.lastTraceback().orElse(new SourceLine(null, 0));
     String message =
-        ready.stdout().contains("exited")
+        exited
             ? "the service exited at start-up: " + Tracebacks.lastLine(log.text())
-            : "the service did not answer HTTP within " + startUp + "s";
+            : "the service did not answer HTTP within " + limits.startUp().toSeconds() + "s";
     return new CheckFailure("start", at.file(), at.line(), message);
   }
 
-  private ServerLog serverLog() {
-    return new ServerLog(
-        container.run(Duration.ofSeconds(10), "tail", "-c", "262144", LOG).stdout());
+  private static ServerLog serverLog(CheckContainer service) {
+    String text = service.logs(0, false).output();
+    int keep = 262_144;
+    return new ServerLog(text.length() > keep ? text.substring(text.length() - keep) : text);
   }
 }

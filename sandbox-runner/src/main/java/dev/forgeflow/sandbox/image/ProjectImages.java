@@ -2,7 +2,6 @@ package dev.forgeflow.sandbox.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.forgeflow.store.BundleStore;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
@@ -41,7 +40,8 @@ public final class ProjectImages {
    * Idempotent: building the same bundle again yields the same tag.
    *
    * @param files path to content; every path must be relative, with no {@code ..} segment
-   * @param baseImage a base image already present on the daemon; it is never pulled
+   * @param baseImage a base image already present on the daemon; it is never pulled. The project
+   *     image is built on its {@link HarnessImage}
    * @throws IllegalArgumentException if a path is refused
    * @throws BaseImageMissing if the base image is not on the daemon
    */
@@ -59,8 +59,8 @@ public final class ProjectImages {
       String runId, String bundleId, SortedMap<String, byte[]> files, String baseImage) {
     String tag = tag(runId, bundleId);
     Map<String, String> labels = labels(runId, bundleId);
-    byte[] context = BuildContext.tar(files, BuildContext.dockerfile(baseImage, labels));
-    requirePresent(baseImage);
+    String harness = HarnessImage.ensure(docker, baseImage);
+    byte[] context = BuildContext.tar(files, BuildContext.dockerfile(harness, labels));
     String imageId =
         docker
             .buildImageCmd()
@@ -74,14 +74,6 @@ public final class ProjectImages {
             .exec(new BuildImageResultCallback())
             .awaitImageId(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return new ProjectImage(tag, imageId);
-  }
-
-  private void requirePresent(String baseImage) {
-    try {
-      docker.inspectImageCmd(baseImage).exec();
-    } catch (NotFoundException e) {
-      throw new BaseImageMissing(baseImage);
-    }
   }
 
   /** {@code forgeflow/project-<first 12 of the run id>:<first 12 of the bundle id>}. */

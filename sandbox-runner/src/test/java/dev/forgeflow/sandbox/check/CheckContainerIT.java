@@ -83,8 +83,39 @@ class CheckContainerIT {
     assertThat(SandboxEngine.containersOf(DOCKER, RUN)).isEmpty();
   }
 
+  @Test
+  void aStepRunsAsTheMainProcessOfAFreshContainerAndIsKilledAtItsBound() {
+    CheckStep step =
+        new CheckStep(
+            DOCKER,
+            image.tag(),
+            image.tag(),
+            ProjectImages.labels(RUN, "bundle"),
+            SandboxActivitiesIT.LIMITS);
+
+    ExecResult first = step.run(Duration.ofSeconds(20), "sh", "-c", "echo $$; touch /tmp/left");
+    ExecResult second =
+        step.run(Duration.ofSeconds(20), "sh", "-c", "ls /tmp/left 2>&1; echo oops >&2; exit 3");
+    long started = System.nanoTime();
+    ExecResult slow = step.run(Duration.ofSeconds(2), "sleep", "60");
+
+    assertThat(first.stdout().strip()).isEqualTo("1");
+    assertThat(second.exitCode()).isEqualTo(3);
+    assertThat(second.stdout()).contains("No such file");
+    assertThat(second.stderr()).contains("oops");
+    assertThat(slow.timedOut()).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertThat(SandboxEngine.containersOf(DOCKER, RUN)).isEmpty();
+  }
+
   private static CheckContainer start() {
     return CheckContainer.start(
-        DOCKER, image.tag(), ProjectImages.labels(RUN, "bundle"), SandboxActivitiesIT.LIMITS);
+        DOCKER,
+        image.tag(),
+        ProjectImages.labels(RUN, "bundle"),
+        SandboxActivitiesIT.LIMITS,
+        CheckContainer.NO_NETWORK,
+        "sleep",
+        "300");
   }
 }
