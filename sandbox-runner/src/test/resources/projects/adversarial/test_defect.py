@@ -1,0 +1,2 @@
+def test_defect():
+    assert 1 + 1 == 3
