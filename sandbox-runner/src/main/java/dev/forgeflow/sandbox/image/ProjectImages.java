@@ -59,6 +59,7 @@ public final class ProjectImages {
       String runId, String bundleId, SortedMap<String, byte[]> files, String baseImage) {
     String tag = tag(runId, bundleId);
     Map<String, String> labels = labels(runId, bundleId);
+    files.keySet().forEach(BundlePaths::checked); // a refused path fails before any Docker call
     String harness = HarnessImage.ensure(docker, baseImage);
     byte[] context = BuildContext.tar(files, BuildContext.dockerfile(harness, labels));
     String imageId =
