@@ -52,7 +52,7 @@ class EgressIT {
       int port = listener.getLocalPort();
       String defaultGateway = gateway("bridge");
       Set<String> targets = new LinkedHashSet<>();
-      targets.add(gateway(SandboxNetwork.name(project)));
+      targets.add(gateway(fixture.network(deployment)));
       targets.add("172.17.0.1");
       targets.add(defaultGateway);
       targets.addAll(hostAddresses());
@@ -73,7 +73,7 @@ class EgressIT {
     assertThat(probe("/probe/connect?host=127.0.0.1&port=8000").get("connected").asBoolean())
         .isTrue();
     assertThat(probe("/probe/read?path=/proc/net/if_inet6").get("content").asText()).isEmpty();
-    String bridge = SandboxNetwork.bridge(project);
+    String bridge = fixture.bridge(deployment);
     assertThat(fixture.rules.list("DOCKER-USER"))
         .anyMatch(rule -> rule.contains("-i " + bridge) && rule.endsWith("-j DROP"));
     assertThat(fixture.rules.list("INPUT"))
