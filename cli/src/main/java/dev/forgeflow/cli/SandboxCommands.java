@@ -38,7 +38,8 @@ final class SandboxCommands {
               System.out.println(
                   String.format(
                       Locale.ROOT,
-                      "%-28s %-26s %-12s run %s, expires %s",
+                      "%-28s %-22s %-26s %-12s run %s, expires %s",
+                      d.name(),
                       d.project(),
                       d.url(),
                       d.status(),
@@ -55,7 +56,10 @@ final class SandboxCommands {
       mixinStandardHelpOptions = true,
       description = "Show a project service's log; --follow keeps printing new lines.")
   static final class Logs implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PROJECT")
+    @Parameters(
+        index = "0",
+        paramLabel = "PROJECT",
+        description = "The project's name, or its id when several projects share the name.")
     String project;
 
     @Option(
@@ -78,6 +82,9 @@ final class SandboxCommands {
             } catch (NotFoundException missing) {
               System.err.println("forgeflow: no deployment of project " + project);
               return 1;
+            } catch (Deployments.AmbiguousName ambiguous) {
+              System.err.println("forgeflow: " + ambiguous.getMessage());
+              return 1;
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
               return 130;
@@ -91,14 +98,23 @@ final class SandboxCommands {
       mixinStandardHelpOptions = true,
       description = "Stop and remove a project service.")
   static final class Stop implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PROJECT")
+    @Parameters(
+        index = "0",
+        paramLabel = "PROJECT",
+        description = "The project's name, or its id when several projects share the name.")
     String project;
 
     @Override
     public Integer call() throws IOException {
       return withDocker(
           docker -> {
-            boolean stopped = new Deployments(docker, new EgressRules()).stop(project);
+            boolean stopped;
+            try {
+              stopped = new Deployments(docker, new EgressRules()).stop(project);
+            } catch (Deployments.AmbiguousName ambiguous) {
+              System.err.println("forgeflow: " + ambiguous.getMessage());
+              return 1;
+            }
             System.out.println(
                 stopped ? "stopped " + project : "no deployment of project " + project);
             return stopped ? 0 : 1;

@@ -18,17 +18,19 @@ public final class Sandbox {
    * negotiated, checking with {@link CheckLimits#defaults()}.
    *
    * @param env the environment to read, usually {@code System.getenv()}
+   * @param instance the Forgeflow instance whose label its containers and images carry
    * @param baseImage the sandbox base image tag ({@code forgeflow/sandbox-python:<hash>})
    * @param probeScript the text of the OpenAPI CRUD probe
    * @throws dev.forgeflow.sandbox.docker.DockerUnavailable if no daemon answers
    */
   public static SandboxActivities activities(
       Map<String, String> env,
+      SandboxInstance instance,
       BundleStore bundles,
       RunJournal journal,
       String baseImage,
       String probeScript) {
     return new SandboxActivitiesImpl(
-        DockerClients.connect(env), bundles, journal, baseImage, probeScript);
+        DockerClients.connect(env), instance, bundles, journal, baseImage, probeScript);
   }
 }

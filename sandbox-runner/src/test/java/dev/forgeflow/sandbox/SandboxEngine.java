@@ -11,7 +11,15 @@ public final class SandboxEngine {
 
   public static final String BASE_IMAGE_VARIABLE = "FORGEFLOW_SANDBOX_BASE_IMAGE";
 
+  private static final SandboxInstance INSTANCE =
+      SandboxInstance.of("it-" + java.util.UUID.randomUUID());
+
   private SandboxEngine() {}
+
+  /** This test JVM's own instance: its janitors never touch another run's resources. */
+  public static SandboxInstance instance() {
+    return INSTANCE;
+  }
 
   /** The base image the environment names; fails the test, with what to do, when it names none. */
   public static String baseImage() {

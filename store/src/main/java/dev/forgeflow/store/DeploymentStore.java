@@ -3,7 +3,10 @@ package dev.forgeflow.store;
 import java.util.List;
 import java.util.Optional;
 
-/** Which container serves which project: what the janitor and the CLI's listing go by. */
+/**
+ * Which container serves which project, keyed by the project's id (not its name): what the janitor
+ * goes by.
+ */
 public interface DeploymentStore {
 
   /**
@@ -15,7 +18,7 @@ public interface DeploymentStore {
 
   Optional<DeploymentRecord> find(String project);
 
-  /** Every recorded deployment, by project name. */
+  /** Every recorded deployment, by project id. */
   List<DeploymentRecord> all();
 
   /** Forgets the project's deployment; forgetting one that is not there is harmless. */

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The baseline: the bare base image running {@code python3 -c pass} with no network, as {@code
- * docker run --rm} does it, timed end to end. Every container it makes carries {@link #LABEL}.
+ * The baselines: the bare base image running {@code python3 -c pass}, and the project image
+ * importing its app, with no network, as {@code docker run --rm} does it, timed end to end. Every
+ * container it makes carries {@link #LABEL}.
  */
 final class BareRun {
 
@@ -33,11 +34,23 @@ final class BareRun {
 
   /** Create, start, wait for exit 0 and remove through the Docker API; ms. */
   double api() {
+    return timed(baseImage, COMMAND);
+  }
+
+  /**
+   * The irreducible start of a deployed service: {@code python3 -c "import app.main"} in its
+   * project image, as the service's user in {@code /app}, through the Docker API; ms.
+   */
+  double importApp(String projectImage) {
+    return timed(projectImage, "python3", "-c", "import app.main");
+  }
+
+  private double timed(String image, String... command) {
     long started = System.nanoTime();
     String id =
         docker
-            .createContainerCmd(baseImage)
-            .withCmd(COMMAND)
+            .createContainerCmd(image)
+            .withCmd(command)
             .withLabels(Map.of(LABEL, benchId))
             .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none"))
             .exec()
@@ -99,7 +112,7 @@ final class BareRun {
 
   private static void requireSuccess(int status) {
     if (status != 0) {
-      throw new IllegalStateException("python3 -c pass exited with " + status);
+      throw new IllegalStateException("the baseline's python3 exited with " + status);
     }
   }
 

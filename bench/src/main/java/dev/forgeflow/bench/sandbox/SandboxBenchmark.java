@@ -1,7 +1,9 @@
 package dev.forgeflow.bench.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.deploy.DeployActivitiesImpl;
+import dev.forgeflow.sandbox.deploy.DeployLimits;
 import dev.forgeflow.sandbox.deploy.Deployments;
 import dev.forgeflow.sandbox.deploy.EgressRules;
 import dev.forgeflow.sandbox.docker.DockerClients;
@@ -12,16 +14,21 @@ import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.sandbox.DeployInput;
 import dev.forgeflow.workflows.sandbox.Deployment;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
- * Times, interleaved in one run, the sandbox's two container steps against a bare {@code docker
- * run} of the base image running {@code python3 -c pass}: the deploy activity of a bundle whose
- * image is built (a fresh container to healthy), and a project image build on the warm base of
- * content the build cache has not seen. Everything it creates is removed at the end.
+ * Times, interleaved in one run, the sandbox's container steps against two baselines, a bare {@code
+ * docker run} of the base image running {@code python3 -c pass} and of the project image running
+ * {@code python3 -c "import app.main"} (the irreducible start of the service): the deploy activity
+ * of a bundle whose image is built (a fresh container to healthy), a project image build on the
+ * warm base of content the build cache has not seen, and the blue/green redeploy of that build
+ * while a client polls the service. Runs as an instance of its own; everything it creates is
+ * removed at the end.
  *
  * <p>Arguments (all optional): {@code --rounds=5 --warmups=1 --prompt=...}. The base image is
  * {@code FORGEFLOW_SANDBOX_BASE_IMAGE}, by default {@code forgeflow/sandbox-python:latest}.
@@ -55,6 +62,8 @@ public final class SandboxBenchmark {
     private final String projectName;
     private final BareRun bare;
     private final DeployActivitiesImpl deployer;
+    private final SandboxInstance instance = SandboxInstance.of("bench-" + UUID.randomUUID());
+    private final EgressRules rules = new EgressRules();
     private int variants;
 
     SandboxRounds(
@@ -71,11 +80,21 @@ public final class SandboxBenchmark {
       this.projectName = "bench-" + ProjectImages.project(runId).substring("project-".length());
       this.bare = new BareRun(docker, options.baseImage(), runId);
       this.deployer =
-          new DeployActivitiesImpl(docker, stores.bundles(), stores.journal(), options.baseImage());
+          new DeployActivitiesImpl(
+              docker,
+              instance,
+              stores.bundles(),
+              stores.journal(),
+              options.baseImage(),
+              DeployLimits.defaults(),
+              rules,
+              Clock.systemUTC());
     }
 
     List<Round> measure() throws IOException, InterruptedException {
       String bundleId = store(project);
+      new ProjectImages(docker, instance)
+          .build(runId, bundleId, stores.bundles(), options.baseImage());
       for (int i = 0; i < options.warmups(); i++) {
         System.out.printf("warm-up round %d/%d%n", i + 1, options.warmups());
         round(bundleId);
@@ -88,11 +107,15 @@ public final class SandboxBenchmark {
       return measured;
     }
 
-    /** Bare run (API, then CLI), deploy of the built bundle, build of a new variant. */
+    /**
+     * Bare run (API, then CLI), import of the app, deploy of the built bundle, build of a new
+     * variant, blue/green redeploy of the variant under a polling client.
+     */
     private Round round(String bundleId) throws IOException, InterruptedException {
       double api = bare.api();
       double cli = bare.cli();
-      new Deployments(docker, new EgressRules()).stop(projectName);
+      new Deployments(docker, rules, instance).stop(ProjectImages.project(runId));
+      double importRun = bare.importApp(ProjectImages.tag(runId, bundleId));
       long started = System.nanoTime();
       Deployment deployment = deployer.deploy(new DeployInput(runId, projectName, bundleId));
       double deploy = millisSince(started);
@@ -102,8 +125,26 @@ public final class SandboxBenchmark {
       ProjectFiles variant = project.variant(++variants);
       String variantId = store(variant);
       started = System.nanoTime();
-      new ProjectImages(docker).build(runId, variantId, variant.files(), options.baseImage());
-      return new Round(api, cli, deploy, millisSince(started));
+      new ProjectImages(docker, instance)
+          .build(runId, variantId, variant.files(), options.baseImage());
+      double build = millisSince(started);
+      try (ServicePoller client = new ServicePoller(stores.journal(), runId)) {
+        Thread.sleep(100);
+        started = System.nanoTime();
+        deployer.deploy(new DeployInput(runId, projectName, variantId));
+        double redeploy = millisSince(started);
+        Thread.sleep(300);
+        client.close();
+        return new Round(
+            api,
+            cli,
+            importRun,
+            deploy,
+            build,
+            redeploy,
+            client.longestGapMillis(),
+            client.failedRequests());
+      }
     }
 
     private String store(ProjectFiles files) {

@@ -3,6 +3,7 @@ package dev.forgeflow.orchestrator.config;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.forgeflow.agents.validate.RuntimeProfile;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.docker.DockerClients;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
 import java.io.IOException;
@@ -54,6 +55,25 @@ class SandboxConfiguration {
               + image
               + " is not on the Docker daemon; build it with scripts/sandbox-base-image");
     }
+  }
+
+  /**
+   * The label every sandbox resource of this Forgeflow carries: a short hash of the canonical data
+   * dir, or of the JDBC URL of an external database, so two data dirs on one daemon never touch
+   * each other's containers.
+   */
+  @Bean
+  SandboxInstance sandboxInstance(ForgeflowProperties properties) {
+    if (!properties.embeddedDatabase()) {
+      return SandboxInstance.of(properties.databaseUrl());
+    }
+    Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+    try {
+      dataDir = dataDir.toRealPath();
+    } catch (IOException notYetMade) {
+      // the normalised absolute path names it as well
+    }
+    return SandboxInstance.of(dataDir.toString());
   }
 
   /**

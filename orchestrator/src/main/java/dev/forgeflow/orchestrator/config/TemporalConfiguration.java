@@ -2,9 +2,10 @@ package dev.forgeflow.orchestrator.config;
 
 import dev.forgeflow.agents.Agents;
 import dev.forgeflow.agents.validate.RuntimeProfile;
+import dev.forgeflow.orchestrator.deploy.DeploymentJanitor;
 import dev.forgeflow.orchestrator.deploy.LogJournaling;
 import dev.forgeflow.orchestrator.deploy.RecordedDeployActivities;
-import dev.forgeflow.orchestrator.deploy.StartupJanitor;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
 import dev.forgeflow.sandbox.deploy.DeployActivitiesImpl;
 import dev.forgeflow.sandbox.deploy.DeployLimits;
@@ -77,8 +78,10 @@ class TemporalConfiguration {
       SandboxChoice sandbox,
       SandboxConfiguration.ProbeScript probe,
       RuntimeProfile profile,
-      ForgeflowProperties properties) {
+      ForgeflowProperties properties,
+      SandboxInstance instance) {
     List<AutoCloseable> closeables = new ArrayList<>();
+    List<Runnable> starts = new ArrayList<>();
     Worker worker =
         connection
             .workers()
@@ -93,45 +96,67 @@ class TemporalConfiguration {
       worker.registerActivitiesImplementations(activities);
     }
     if (sandbox.available()) {
-      Deployments deployments = new Deployments(sandbox.docker(), new EgressRules());
+      EgressRules rules = new EgressRules();
+      Deployments deployments = new Deployments(sandbox.docker(), rules, instance);
       LogJournaling logs = new LogJournaling(deployments, stores.journal());
       closeables.add(logs);
-      new StartupJanitor(new Janitor(deployments), stores.deployments(), Clock.systemUTC())
-          .sweep(deployments.list());
+      DeploymentJanitor janitor =
+          new DeploymentJanitor(
+              new Janitor(sandbox.docker(), deployments),
+              deployments,
+              stores.deployments(),
+              stores.runs(),
+              Clock.systemUTC());
+      starts.add(janitor::start);
+      closeables.add(janitor);
       connection
           .workers()
           .newWorker(SandboxActivities.TASK_QUEUE)
           .registerActivitiesImplementations(
               new SandboxActivitiesImpl(
                   sandbox.docker(),
+                  instance,
                   stores.bundles(),
                   stores.journal(),
                   sandbox.baseImage(),
                   probe.text()),
               new RecordedDeployActivities(
                   new DeployActivitiesImpl(
-                      sandbox.docker(), stores.bundles(), stores.journal(), sandbox.baseImage()),
+                      sandbox.docker(),
+                      instance,
+                      stores.bundles(),
+                      stores.journal(),
+                      sandbox.baseImage(),
+                      DeployLimits.defaults(),
+                      rules,
+                      Clock.systemUTC()),
                   stores.deployments(),
                   DeployLimits.defaults().ttl(),
                   Clock.systemUTC(),
                   logs));
     }
-    return new PipelineWorker(connection.workers(), closeables);
+    return new PipelineWorker(connection.workers(), starts, closeables);
   }
 
-  /** Starts polling once the context is up; stops before the stores close. */
+  /**
+   * Starts polling (and the sandbox janitor's schedule) once the context is up; stops both before
+   * the stores close.
+   */
   static final class PipelineWorker implements SmartLifecycle {
     private final WorkerFactory factory;
+    private final List<Runnable> starts;
     private final List<AutoCloseable> closeables;
     private volatile boolean running;
 
-    PipelineWorker(WorkerFactory factory, List<AutoCloseable> closeables) {
+    PipelineWorker(WorkerFactory factory, List<Runnable> starts, List<AutoCloseable> closeables) {
       this.factory = factory;
+      this.starts = starts;
       this.closeables = closeables;
     }
 
     @Override
     public void start() {
+      starts.forEach(Runnable::run);
       factory.start();
       running = true;
     }

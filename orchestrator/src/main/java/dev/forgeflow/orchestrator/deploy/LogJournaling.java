@@ -20,11 +20,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows each deployed service's log into its run's journal as {@code deploy.log} events: lines
  * batched every half second, at most {@value #MAX_LINES} lines per deployment (then one event
- * saying the rest is in {@code forgeflow logs}). Following ends when the container stops, when the
- * project is redeployed, or when this closes.
+ * saying the rest is in {@code forgeflow logs}) and at most {@value #MAX_PENDING} lines held
+ * between two flushes (the rest counted as dropped), each line cut at {@link
+ * LogStream#MAX_LINE_CHARS} characters. Following ends when the container stops, when the project
+ * is redeployed, or when this closes.
  */
 public final class LogJournaling implements AutoCloseable {
   static final int MAX_LINES = 5_000;
+  static final int MAX_PENDING = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(LogJournaling.class);
 
@@ -62,6 +65,7 @@ public final class LogJournaling implements AutoCloseable {
     private final String project;
     private final List<String> pending = new ArrayList<>();
     private int total;
+    private int dropped;
     private volatile LogStream stream;
     private volatile java.util.concurrent.ScheduledFuture<?> flushing;
 
@@ -71,8 +75,10 @@ public final class LogJournaling implements AutoCloseable {
     }
 
     synchronized void line(String line) {
-      if (total < MAX_LINES) {
+      if (total < MAX_LINES && pending.size() < MAX_PENDING) {
         pending.add(line);
+      } else if (total < MAX_LINES) {
+        dropped++;
       }
       total++;
     }
@@ -84,6 +90,10 @@ public final class LogJournaling implements AutoCloseable {
       Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("project", project);
       payload.put("lines", List.copyOf(pending));
+      if (dropped > 0) {
+        payload.put("dropped", dropped);
+        dropped = 0;
+      }
       if (total > MAX_LINES) {
         payload.put("truncated", "more than " + MAX_LINES + " lines: see forgeflow logs");
       }

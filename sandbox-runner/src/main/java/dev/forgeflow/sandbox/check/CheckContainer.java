@@ -9,8 +9,8 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.StreamType;
+import dev.forgeflow.sandbox.ContainerLogs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -110,9 +110,7 @@ final class CheckContainer implements AutoCloseable {
         .withMemorySwap(limits.memoryBytes())
         .withPidsLimit(limits.pids())
         .withNanoCPUs(limits.nanoCpus())
-        .withLogConfig(
-            new LogConfig(
-                LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "4m", "max-file", "1")));
+        .withLogConfig(ContainerLogs.bounded());
   }
 
   String id() {

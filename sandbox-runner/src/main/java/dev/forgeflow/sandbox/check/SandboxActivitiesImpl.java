@@ -2,6 +2,7 @@ package dev.forgeflow.sandbox.check;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.forgeflow.sandbox.SandboxFailures;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
 import dev.forgeflow.sandbox.image.HarnessImage;
 import dev.forgeflow.sandbox.image.ProjectImage;
@@ -25,6 +26,7 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
   private static final Logger LOG = LoggerFactory.getLogger(SandboxActivitiesImpl.class);
 
   private final DockerClient docker;
+  private final SandboxInstance instance;
   private final BundleStore bundles;
   private final ReportJournal journal;
   private final String baseImage;
@@ -35,23 +37,29 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
    * @param baseImage the sandbox base image tag, present on the daemon
    * @param probeScript the text of the OpenAPI CRUD probe script
    */
+  /**
+   * @param instance the Forgeflow instance whose label every check container and image carries
+   */
   public SandboxActivitiesImpl(
       DockerClient docker,
+      SandboxInstance instance,
       BundleStore bundles,
       RunJournal journal,
       String baseImage,
       String probeScript) {
-    this(docker, bundles, journal, baseImage, probeScript, CheckLimits.defaults());
+    this(docker, instance, bundles, journal, baseImage, probeScript, CheckLimits.defaults());
   }
 
   public SandboxActivitiesImpl(
       DockerClient docker,
+      SandboxInstance instance,
       BundleStore bundles,
       RunJournal journal,
       String baseImage,
       String probeScript,
       CheckLimits limits) {
     this.docker = docker;
+    this.instance = instance;
     this.bundles = bundles;
     this.journal = new ReportJournal(journal);
     this.baseImage = baseImage;
@@ -73,9 +81,10 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
   private TestReport buildAndCheck(CheckInput input) {
     long started = System.nanoTime();
     ProjectImage image =
-        new ProjectImages(docker).build(input.runId(), input.bundleId(), bundles, baseImage);
+        new ProjectImages(docker, instance)
+            .build(input.runId(), input.bundleId(), bundles, baseImage);
     LOG.info("built {} in {} ms", image.tag(), millisSince(started));
-    Map<String, String> labels = ProjectImages.labels(input.runId(), input.bundleId());
+    Map<String, String> labels = ProjectImages.labels(instance, input.runId(), input.bundleId());
     String harness = HarnessImage.ensure(docker, baseImage);
     CheckStep step = new CheckStep(docker, image.tag(), harness, labels, limits);
     TestReport report = new CheckRun(step, probeScript).report(image.tag());

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
 import dev.forgeflow.sandbox.SandboxFailures;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
 import dev.forgeflow.sandbox.image.ProjectImage;
 import dev.forgeflow.sandbox.image.ProjectImages;
@@ -18,14 +19,20 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Deploys a bundle version as its project's service in an isolated container on its own bridge,
- * whose outbound traffic the {@link EgressRules} drop, and removes a run's sandbox resources. A
- * daemon that cannot be reached fails retryably ({@value DockerUnavailable#TYPE}); a service that
- * does not become healthy is removed and fails for good ({@code DeployUnhealthy}).
+ * Deploys a bundle version as its project's service in an isolated container on the project's own
+ * bridge, whose outbound traffic the {@link EgressRules} drop, and removes a run's sandbox
+ * resources. A daemon that cannot be reached fails retryably ({@value DockerUnavailable#TYPE}); a
+ * service that does not become healthy is removed and fails for good ({@code DeployUnhealthy});
+ * without root or iptables nothing is started and the deploy fails for good ({@value
+ * #EGRESS_RULES_UNAVAILABLE}) with one sentence saying which is missing.
  */
 public final class DeployActivitiesImpl implements DeployActivities {
 
+  /** The failure type of a deploy refused because the no-egress rules cannot be set. */
+  public static final String EGRESS_RULES_UNAVAILABLE = "EgressRulesUnavailable";
+
   private final DockerClient docker;
+  private final SandboxInstance instance;
   private final BundleStore bundles;
   private final DeployJournal journal;
   private final String baseImage;
@@ -35,9 +42,14 @@ public final class DeployActivitiesImpl implements DeployActivities {
 
   /** Deploys on {@code baseImage} with {@link DeployLimits#defaults()}. */
   public DeployActivitiesImpl(
-      DockerClient docker, BundleStore bundles, RunJournal journal, String baseImage) {
+      DockerClient docker,
+      SandboxInstance instance,
+      BundleStore bundles,
+      RunJournal journal,
+      String baseImage) {
     this(
         docker,
+        instance,
         bundles,
         journal,
         baseImage,
@@ -48,6 +60,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
 
   public DeployActivitiesImpl(
       DockerClient docker,
+      SandboxInstance instance,
       BundleStore bundles,
       RunJournal journal,
       String baseImage,
@@ -55,6 +68,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
       EgressRules rules,
       Clock clock) {
     this.docker = docker;
+    this.instance = instance;
     this.bundles = bundles;
     this.journal = new DeployJournal(journal);
     this.baseImage = baseImage;
@@ -66,10 +80,13 @@ public final class DeployActivitiesImpl implements DeployActivities {
   @Override
   public Deployment deploy(DeployInput input) {
     try {
-      return new ServiceDeploy(docker, rules, limits, clock, journal)
-          .run(input, image(input).tag());
+      rules.requireUsable();
+      return new ServiceDeploy(docker, instance, rules, limits, clock, journal)
+          .run(input, image(input));
     } catch (EgressRules.EgressRulesFailed e) {
-      throw failed(input, ApplicationFailure.newNonRetryableFailure(e.getMessage(), "EgressRules"));
+      throw failed(
+          input,
+          ApplicationFailure.newNonRetryableFailure(e.getMessage(), EGRESS_RULES_UNAVAILABLE));
     } catch (RuntimeException e) {
       RuntimeException failure = SandboxFailures.translate(e);
       // failures the deploy raised itself (an unhealthy service) are journalled already
@@ -80,6 +97,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
     }
   }
 
+  /** Removes by run id alone, which is unique across instances, so unlabelled leftovers go too. */
   @Override
   public void removeRunResources(String runId) {
     Map<String, String> run = Map.of(ProjectImages.RUN_LABEL, runId);
@@ -102,7 +120,22 @@ public final class DeployActivitiesImpl implements DeployActivities {
     return failure;
   }
 
-  private ProjectImage image(DeployInput input) {
-    return new ProjectImages(docker).build(input.runId(), input.bundleId(), bundles, baseImage);
+  /** The bundle's image: the one already built for it by this instance, or a new build. */
+  private String image(DeployInput input) {
+    String tag = ProjectImages.tag(input.runId(), input.bundleId());
+    try {
+      Map<String, String> labels = docker.inspectImageCmd(tag).exec().getConfig().getLabels();
+      if (labels != null
+          && input.bundleId().equals(labels.get(ProjectImages.BUNDLE_LABEL))
+          && instance.id().equals(labels.get(SandboxInstance.LABEL))) {
+        return tag;
+      }
+    } catch (NotFoundException notBuilt) {
+      // built below
+    }
+    ProjectImage built =
+        new ProjectImages(docker, instance)
+            .build(input.runId(), input.bundleId(), bundles, baseImage);
+    return built.tag();
   }
 }

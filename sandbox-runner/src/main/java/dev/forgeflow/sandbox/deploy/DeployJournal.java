@@ -20,13 +20,14 @@ final class DeployJournal {
     this.journal = journal;
   }
 
-  void ready(String runId, Deployment deployment) {
+  void ready(DeployInput input, Deployment deployment) {
     Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("project", deployment.project());
+    payload.put("project", input.project());
+    payload.put("projectId", deployment.project());
     payload.put("url", deployment.url());
     payload.put("containerId", deployment.containerId());
     payload.put("hostPort", deployment.hostPort());
-    append(runId, "deploy.ready", payload);
+    append(input.runId(), "deploy.ready", payload);
   }
 
   void failed(DeployInput input, String reason) {

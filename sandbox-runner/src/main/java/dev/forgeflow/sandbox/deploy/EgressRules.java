@@ -26,14 +26,64 @@ public final class EgressRules {
       Pattern.compile("--comment \"?" + COMMENT_PREFIX + "([A-Za-z0-9_.-]+)\"?( |$)");
 
   private final String iptables;
+  private final boolean root;
 
   /** Rules applied with the {@code iptables} on the PATH, the one the Docker daemon uses. */
   public EgressRules() {
-    this("iptables");
+    this("iptables", Privileges.root());
   }
 
-  EgressRules(String iptables) {
+  /**
+   * @param iptables the executable, a name looked up on the PATH or a path
+   * @param root whether this process runs as root; without root nothing calls iptables at all
+   */
+  EgressRules(String iptables, boolean root) {
     this.iptables = iptables;
+    this.root = root;
+  }
+
+  /**
+   * Whether rules can be changed here: the process is root and iptables is on the PATH. Asks
+   * nothing of iptables itself, so a non-root start never runs it.
+   */
+  public boolean usable() {
+    return root && Privileges.executable(iptables);
+  }
+
+  /**
+   * Fails, with one sentence saying what is missing, unless the rules can be changed: root,
+   * iptables on the PATH, and iptables able to read the {@code DOCKER-USER} chain. What a deploy
+   * asks before anything else, so it fails closed and early.
+   *
+   * @throws EgressRulesFailed naming what is missing
+   */
+  public void requireUsable() {
+    if (!root) {
+      throw new EgressRulesFailed("the sandbox runner does not run as root");
+    }
+    if (!Privileges.executable(iptables)) {
+      throw new EgressRulesFailed("no " + iptables + " executable is on the PATH");
+    }
+    list("DOCKER-USER");
+  }
+
+  /** {@link #bridges()}, or none when the rules cannot be read here; never fails. */
+  public Set<String> bridgesIfUsable() {
+    if (!usable()) {
+      return Set.of();
+    }
+    try {
+      return bridges();
+    } catch (EgressRulesFailed unreadable) {
+      return Set.of();
+    }
+  }
+
+  /** {@link #remove(String)} when the rules can be changed here; otherwise nothing. */
+  public void removeIfUsable(String bridge) {
+    if (usable()) {
+      remove(bridge);
+    }
   }
 
   /** The rules for a bridge interface, as {@code iptables} arguments after {@code -I}. */
@@ -132,26 +182,35 @@ public final class EgressRules {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new EgressRulesFailed(String.join(" ", command) + ": " + output.strip());
+        throw new EgressRulesFailed(iptables + " failed (" + firstLine(output) + ")");
       }
       return output;
     } catch (IOException e) {
-      throw new EgressRulesFailed(String.join(" ", command) + ": " + e.getMessage());
+      throw new EgressRulesFailed(iptables + " could not be run (" + e.getMessage() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EgressRulesFailed(String.join(" ", command) + ": interrupted");
+      throw new EgressRulesFailed(iptables + " was interrupted");
     }
   }
 
-  /** The firewall could not be changed: the sandbox is not started without its rules. */
+  private static String firstLine(String output) {
+    String line = output.strip().lines().findFirst().orElse("no output");
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
+
+  /**
+   * The firewall cannot be changed: no service is deployed without its rules. The message is one
+   * sentence naming what is missing.
+   */
   public static final class EgressRulesFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    EgressRulesFailed(String detail) {
+    EgressRulesFailed(String missing) {
       super(
-          "Could not change the host firewall that keeps sandboxes from reaching the network"
-              + " (the sandbox runner needs root and the iptables the Docker daemon uses): "
-              + detail,
+          "Deploying needs host firewall rules that keep the service off the network, which"
+              + " need root and the iptables the Docker daemon uses, but "
+              + missing
+              + ", so nothing was deployed.",
           null,
           false,
           false);

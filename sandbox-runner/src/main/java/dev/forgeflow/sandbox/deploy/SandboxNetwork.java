@@ -3,6 +3,7 @@ package dev.forgeflow.sandbox.deploy;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
+import dev.forgeflow.sandbox.SandboxInstance;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,8 +16,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A deployment's own bridge network, with a bridge interface named after the project and the {@link
- * EgressRules} that cut it off, installed before any container joins it and removed with it.
+ * A project's own bridge network, named after its instance and project id, with a bridge interface
+ * whose {@link EgressRules} cut it off, installed before any container joins it and removed with
+ * it. Every container of the project (the old and the new one during a redeploy) joins it.
  */
 final class SandboxNetwork {
 
@@ -31,33 +33,38 @@ final class SandboxNetwork {
     this.rules = rules;
   }
 
-  /** {@code forgeflow-<project>}, with characters Docker refuses replaced. */
-  static String name(String project) {
-    return "forgeflow-" + project.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+  /** {@code forgeflow-<instance>-<project id>}, with characters Docker refuses replaced. */
+  static String name(SandboxInstance instance, String projectId) {
+    return ("forgeflow-" + instance.id() + "-" + projectId)
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9_.-]", "-");
   }
 
   /**
-   * {@code ff} and 12 hex digits of the project's SHA-256: at most 15 characters, as Linux asks.
+   * {@code ff} and 12 hex digits of the SHA-256 of instance and project id: at most 15 characters,
+   * as Linux asks.
    */
-  static String bridge(String project) {
+  static String bridge(SandboxInstance instance, String projectId) {
     try {
       byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(project.getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest((instance.id() + "/" + projectId).getBytes(StandardCharsets.UTF_8));
       return "ff" + HexFormat.of().formatHex(hash).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Creates the network with its rules; returns its name. Removes the project's old one first. */
-  String create(String project, Map<String, String> labels) {
-    String name = name(project);
-    remove(name);
-    String bridge = bridge(project);
-    Map<String, String> networkLabels = new LinkedHashMap<>(labels);
-    networkLabels.put(BRIDGE_LABEL, bridge);
-    rules.install(bridge);
-    try {
+  /**
+   * The project's network, created with its rules unless it exists; returns its name. The rules are
+   * (re)installed either way, after the network exists and before any container joins.
+   */
+  String ensure(SandboxInstance instance, String projectId, Map<String, String> labels) {
+    String name = name(instance, projectId);
+    String bridge = bridge(instance, projectId);
+    if (!exists(name)) {
+      Map<String, String> networkLabels = new LinkedHashMap<>(labels);
+      networkLabels.put(BRIDGE_LABEL, bridge);
       docker
           .createNetworkCmd()
           .withName(name)
@@ -67,11 +74,22 @@ final class SandboxNetwork {
           .withOptions(
               Map.of(BRIDGE_NAME_OPTION, bridge, "com.docker.network.bridge.enable_icc", "false"))
           .exec();
+    }
+    try {
+      rules.install(bridge);
     } catch (RuntimeException e) {
-      rules.remove(bridge);
+      removeIfUnused(name);
       throw e;
     }
     return name;
+  }
+
+  private boolean exists(String name) {
+    try {
+      return docker.inspectNetworkCmd().withNetworkId(name).exec().getName().equals(name);
+    } catch (NotFoundException missing) {
+      return false;
+    }
   }
 
   /** Removes a network (by name or id) and its rules; a missing one is fine. */
@@ -89,44 +107,51 @@ final class SandboxNetwork {
     }
     String bridge = found.getLabels() == null ? null : found.getLabels().get(BRIDGE_LABEL);
     if (bridge != null) {
-      rules.remove(bridge);
+      rules.removeIfUsable(bridge);
+    }
+  }
+
+  /** Removes a network and its rules if no container is attached to it any more. */
+  void removeIfUnused(String network) {
+    try {
+      Network found = docker.inspectNetworkCmd().withNetworkId(network).exec();
+      if (found.getContainers() == null || found.getContainers().isEmpty()) {
+        remove(found.getId());
+      }
+    } catch (NotFoundException gone) {
+      // nothing to remove
     }
   }
 
   /**
-   * Removes the deployment networks no container is attached to, then the rules of bridges that
-   * have no network; returns the bridges whose rules went.
+   * Removes the instance's deployment networks no container is attached to, then, where iptables is
+   * usable, the rules of bridges that no Forgeflow network of any instance has; returns the bridges
+   * whose rules went. Rules are read before networks are listed, and a deploy installs rules only
+   * once its network exists, so a deploy under way never loses its rules.
    */
-  Set<String> removeUnused() {
-    Set<String> bridges = new TreeSet<>();
-    for (Network listed : deploymentNetworks()) {
-      Network network = docker.inspectNetworkCmd().withNetworkId(listed.getId()).exec();
-      if (network.getContainers() == null || network.getContainers().isEmpty()) {
-        remove(network.getId());
-      } else if (network.getLabels().containsKey(BRIDGE_LABEL)) {
-        bridges.add(network.getLabels().get(BRIDGE_LABEL));
+  Set<String> removeUnused(SandboxInstance instance) {
+    Set<String> ruled = new TreeSet<>(rules.bridgesIfUsable());
+    for (Network listed : list(instance.label(Map.of(ServiceContainer.DEPLOYMENT_LABEL, "true")))) {
+      removeIfUnused(listed.getId());
+    }
+    for (Network network :
+        docker.listNetworksCmd().withFilter("label", List.of(BRIDGE_LABEL)).exec()) {
+      if (network.getLabels() != null) {
+        ruled.remove(network.getLabels().get(BRIDGE_LABEL));
       }
     }
-    Set<String> stale = new TreeSet<>(rules.bridges());
-    stale.removeAll(bridges);
-    stale.forEach(rules::remove);
-    return stale;
-  }
-
-  private List<Network> deploymentNetworks() {
-    return docker
-        .listNetworksCmd()
-        .withFilter("label", List.of(ServiceContainer.DEPLOYMENT_LABEL + "=true"))
-        .exec();
+    ruled.forEach(rules::removeIfUsable);
+    return ruled;
   }
 
   /** Removes every network carrying the labels, with its rules. */
   void removeLabelled(Map<String, String> labels) {
-    List<Network> networks = docker.listNetworksCmd().withFilter("label", filters(labels)).exec();
-    networks.forEach(network -> remove(network.getId()));
+    list(labels).forEach(network -> remove(network.getId()));
   }
 
-  private static List<String> filters(Map<String, String> labels) {
-    return labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+  private List<Network> list(Map<String, String> labels) {
+    List<String> filters =
+        labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    return docker.listNetworksCmd().withFilter("label", filters).exec();
   }
 }

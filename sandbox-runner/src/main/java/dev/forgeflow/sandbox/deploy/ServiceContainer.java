@@ -7,8 +7,12 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import dev.forgeflow.sandbox.ContainerLogs;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.image.ProjectImages;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +20,17 @@ import java.util.Map;
 /**
  * How a project's service container is made: uid 10001, read-only root with a tmpfs {@code /tmp},
  * no capabilities, no new privileges, no IPC namespace to share, no IPv6, memory / CPU / pids
- * limits, an environment of exactly {@link #ENV}, on its own network, port 8000 published on
- * 127.0.0.1 only.
+ * limits, an environment of exactly {@link #ENV}, on its project's network, port 8000 published on
+ * 127.0.0.1 only, its log rotated ({@link ContainerLogs#bounded()}).
  */
 final class ServiceContainer {
 
   static final String DEPLOYMENT_LABEL = "dev.forgeflow.deployment";
   static final String EXPIRES_LABEL = "dev.forgeflow.expires";
+
+  /** The project's name as the charter gave it; the project label holds its id. */
+  static final String NAME_LABEL = "dev.forgeflow.name";
+
   static final String USER = "10001:10001";
   static final int PORT = 8000;
   static final String LOOPBACK = "127.0.0.1";
@@ -38,18 +46,24 @@ final class ServiceContainer {
 
   private ServiceContainer() {}
 
-  /** The labels of a deployment container: project, run, bundle, deployment and expiry. */
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * The labels of a deployment container: instance, project id, run, bundle, the project's name,
+   * deployment and expiry.
+   */
   static Map<String, String> labels(
-      String runId, String project, String bundleId, Instant expires) {
-    Map<String, String> labels = new LinkedHashMap<>(ProjectImages.labels(runId, bundleId));
-    labels.put(ProjectImages.PROJECT_LABEL, project);
+      SandboxInstance instance, String runId, String name, String bundleId, Instant expires) {
+    Map<String, String> labels =
+        new LinkedHashMap<>(ProjectImages.labels(instance, runId, bundleId));
+    labels.put(NAME_LABEL, name);
     labels.put(DEPLOYMENT_LABEL, "true");
     labels.put(EXPIRES_LABEL, Long.toString(expires.getEpochSecond()));
     return labels;
   }
 
   static HostConfig hostConfig(String network, DeployLimits limits) {
-    return HostConfig.newHostConfig()
+    return ContainerLogs.bounded(HostConfig.newHostConfig())
         .withNetworkMode(network)
         .withPortBindings(new PortBinding(Ports.Binding.bindIp(LOOPBACK), ExposedPort.tcp(PORT)))
         .withReadonlyRootfs(true)
@@ -64,7 +78,11 @@ final class ServiceContainer {
         .withNanoCPUs(limits.nanoCpus());
   }
 
-  /** Creates and starts the container; returns its id. Removes it again if it cannot start. */
+  /**
+   * Creates and starts a container on the project's network, named after it with a random suffix
+   * (the old and new containers of a redeploy run side by side); returns its id. Removes it again
+   * if it cannot start.
+   */
   static String start(
       DockerClient docker,
       String image,
@@ -74,7 +92,7 @@ final class ServiceContainer {
     String id =
         docker
             .createContainerCmd(image)
-            .withName(network)
+            .withName(network + "-" + HexFormat.of().formatHex(randomBytes()))
             .withCmd(COMMAND)
             .withUser(USER)
             .withWorkingDir("/app")
@@ -91,6 +109,12 @@ final class ServiceContainer {
       throw e;
     }
     return id;
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[3];
+    RANDOM.nextBytes(bytes);
+    return bytes;
   }
 
   /** The host port Docker chose for port 8000 on 127.0.0.1. */

@@ -2,6 +2,7 @@ package dev.forgeflow.sandbox.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.store.BundleStore;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
@@ -30,9 +31,20 @@ public final class ProjectImages {
   private static final long BUILD_TIMEOUT_SECONDS = 300;
 
   private final DockerClient docker;
+  private final SandboxInstance instance;
 
+  /**
+   * Images labelled with project, run and bundle but no instance: a janitor of any instance leaves
+   * them alone. Prefer {@link #ProjectImages(DockerClient, SandboxInstance)}.
+   */
   public ProjectImages(DockerClient docker) {
+    this(docker, null);
+  }
+
+  /** Images that also carry the instance's label ({@link SandboxInstance#LABEL}). */
+  public ProjectImages(DockerClient docker, SandboxInstance instance) {
     this.docker = docker;
+    this.instance = instance;
   }
 
   /**
@@ -58,7 +70,8 @@ public final class ProjectImages {
   public ProjectImage build(
       String runId, String bundleId, SortedMap<String, byte[]> files, String baseImage) {
     String tag = tag(runId, bundleId);
-    Map<String, String> labels = labels(runId, bundleId);
+    Map<String, String> labels =
+        instance == null ? labels(runId, bundleId) : labels(instance, runId, bundleId);
     files.keySet().forEach(BundlePaths::checked); // a refused path fails before any Docker call
     String harness = HarnessImage.ensure(docker, baseImage);
     byte[] context = BuildContext.tar(files, BuildContext.dockerfile(harness, labels));
@@ -82,7 +95,11 @@ public final class ProjectImages {
     return "forgeflow/" + project(runId) + ":" + shortId(bundleId);
   }
 
-  /** The project label's value for a run: {@code project-<first 12 of the run id>}. */
+  /**
+   * The project's id, and the project label's value: {@code project-<first 12 of the run id>}. A
+   * run builds one project, so its id is stable for the run's life, unlike the name a model picks;
+   * deployments, their containers and networks are keyed by it.
+   */
   public static String project(String runId) {
     return "project-" + shortId(runId);
   }
@@ -94,6 +111,15 @@ public final class ProjectImages {
     labels.put(RUN_LABEL, runId);
     labels.put(BUNDLE_LABEL, bundleId);
     return labels;
+  }
+
+  /**
+   * The instance, project, run and bundle labels of the images and containers of a bundle version:
+   * what every resource a sandbox step creates should carry.
+   */
+  public static Map<String, String> labels(
+      SandboxInstance instance, String runId, String bundleId) {
+    return instance.label(labels(runId, bundleId));
   }
 
   private static String shortId(String id) {

@@ -33,6 +33,7 @@ class AdversarialBundlesIT {
   private final SandboxActivitiesImpl activities =
       new SandboxActivitiesImpl(
           docker,
+          SandboxEngine.instance(),
           stores.bundles(),
           stores.journal(),
           SandboxEngine.baseImage(),

@@ -39,7 +39,13 @@ class SandboxActivitiesIT {
   private final Stores stores = InMemoryStores.create();
   private final SandboxActivitiesImpl activities =
       new SandboxActivitiesImpl(
-          docker, stores.bundles(), stores.journal(), SandboxEngine.baseImage(), probe(), LIMITS);
+          docker,
+          SandboxEngine.instance(),
+          stores.bundles(),
+          stores.journal(),
+          SandboxEngine.baseImage(),
+          probe(),
+          LIMITS);
   private final List<String> runs = new ArrayList<>();
 
   @AfterEach

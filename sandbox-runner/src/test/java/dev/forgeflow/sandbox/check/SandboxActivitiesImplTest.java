@@ -10,6 +10,7 @@ import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.forgeflow.sandbox.SampleProjects;
 import dev.forgeflow.sandbox.SampleProjects.StoredBundle;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.store.InMemoryStores;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.sandbox.CheckInput;
@@ -29,7 +30,12 @@ class SandboxActivitiesImplTest {
     StoredBundle bundle = SampleProjects.store(stores, SampleProjects.good());
     SandboxActivitiesImpl activities =
         new SandboxActivitiesImpl(
-            goneDaemon(), stores.bundles(), stores.journal(), "base:1", "probe");
+            goneDaemon(),
+            SandboxInstance.of("test"),
+            stores.bundles(),
+            stores.journal(),
+            "base:1",
+            "probe");
 
     ApplicationFailure failure =
         catchThrowableOfType(
@@ -48,7 +54,13 @@ class SandboxActivitiesImplTest {
     files.put("../outside.py", "x = 1\n");
     StoredBundle bundle = SampleProjects.store(stores, files);
     SandboxActivitiesImpl activities =
-        new SandboxActivitiesImpl(goneDaemon(), stores.bundles(), stores.journal(), "base:1", "");
+        new SandboxActivitiesImpl(
+            goneDaemon(),
+            SandboxInstance.of("test"),
+            stores.bundles(),
+            stores.journal(),
+            "base:1",
+            "");
 
     ApplicationFailure failure =
         catchThrowableOfType(

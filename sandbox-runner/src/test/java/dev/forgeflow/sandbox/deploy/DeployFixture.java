@@ -8,6 +8,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.forgeflow.sandbox.SampleProjects;
 import dev.forgeflow.sandbox.SampleProjects.StoredBundle;
 import dev.forgeflow.sandbox.SandboxEngine;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.store.InMemoryStores;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.sandbox.DeployInput;
@@ -18,16 +19,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
 
-/** Real engine, in-memory stores and the deploy activity for the deploy ITs; cleans up its runs. */
+/**
+ * Real engine, in-memory stores and the deploy activity for the deploy ITs, as an instance of its
+ * own (a random {@link SandboxInstance}, so fixtures never see each other's deployments); cleans up
+ * its runs.
+ */
 final class DeployFixture implements AutoCloseable {
 
   static final DeployLimits LIMITS =
@@ -39,9 +47,10 @@ final class DeployFixture implements AutoCloseable {
 
   final DockerClient docker = SandboxEngine.docker();
   final Stores stores = InMemoryStores.create();
-  final EgressRules rules = new EgressRules();
+  final SandboxInstance instance;
+  final EgressRules rules;
   final DeployActivitiesImpl activities;
-  final Deployments deployments = new Deployments(docker, rules);
+  final Deployments deployments;
   private final List<String> runs = new ArrayList<>();
 
   DeployFixture() {
@@ -49,9 +58,22 @@ final class DeployFixture implements AutoCloseable {
   }
 
   DeployFixture(Clock clock) {
+    this(clock, new EgressRules());
+  }
+
+  DeployFixture(Clock clock, EgressRules rules) {
+    this(clock, rules, SandboxInstance.of("it-" + UUID.randomUUID()));
+  }
+
+  /** A fixture of the given instance, as a second process of one data dir would be. */
+  DeployFixture(Clock clock, EgressRules rules, SandboxInstance instance) {
+    this.instance = instance;
+    this.rules = rules;
+    this.deployments = new Deployments(docker, rules, instance);
     activities =
         new DeployActivitiesImpl(
             docker,
+            instance,
             stores.bundles(),
             stores.journal(),
             SandboxEngine.baseImage(),
@@ -74,6 +96,31 @@ final class DeployFixture implements AutoCloseable {
   Deployment deploy(String project, SortedMap<String, String> files) {
     StoredBundle bundle = store(files);
     return activities.deploy(new DeployInput(bundle.runId(), project, bundle.bundleId()));
+  }
+
+  /** A new bundle version of the run, holding exactly the files. */
+  StoredBundle storeAgain(String runId, SortedMap<String, String> files) {
+    Map<String, String> blobs = new HashMap<>();
+    files.forEach(
+        (path, text) ->
+            blobs.put(path, stores.bundles().putBlob(text.getBytes(StandardCharsets.UTF_8))));
+    return new StoredBundle(runId, stores.bundles().createVersion(runId, null, blobs).id());
+  }
+
+  /** Deploys the files as a new version of the run's project: a redeploy. */
+  Deployment redeploy(String runId, String project, SortedMap<String, String> files) {
+    StoredBundle bundle = storeAgain(runId, files);
+    return activities.deploy(new DeployInput(runId, project, bundle.bundleId()));
+  }
+
+  /** The network of a deployment's project. */
+  String network(Deployment deployment) {
+    return SandboxNetwork.name(instance, deployment.project());
+  }
+
+  /** The bridge interface of a deployment's project. */
+  String bridge(Deployment deployment) {
+    return SandboxNetwork.bridge(instance, deployment.project());
   }
 
   /** The good project with the probe router of test resources deploy/probe added. */

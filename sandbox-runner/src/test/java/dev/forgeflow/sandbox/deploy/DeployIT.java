@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.forgeflow.sandbox.SampleProjects;
 import dev.forgeflow.sandbox.SampleProjects.StoredBundle;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.image.ProjectImages;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.workflows.sandbox.DeployInput;
@@ -59,11 +60,19 @@ class DeployIT {
         .singleElement()
         .satisfies(b -> assertThat(b.getHostIp()).isEqualTo("127.0.0.1"));
     assertThat(container.getConfig().getLabels())
-        .containsEntry(ProjectImages.PROJECT_LABEL, project)
+        .containsEntry(ProjectImages.PROJECT_LABEL, ProjectImages.project(bundle.runId()))
+        .containsEntry(ServiceContainer.NAME_LABEL, project)
+        .containsEntry(SandboxInstance.LABEL, fixture.instance.id())
         .containsEntry(ProjectImages.RUN_LABEL, bundle.runId())
         .containsEntry(ProjectImages.BUNDLE_LABEL, bundle.bundleId())
         .containsEntry(ServiceContainer.DEPLOYMENT_LABEL, "true")
         .containsKey(ServiceContainer.EXPIRES_LABEL);
+    assertThat(container.getHostConfig().getLogConfig().getType().getType()).isEqualTo("json-file");
+    assertThat(container.getHostConfig().getLogConfig().getConfig())
+        .containsEntry("max-size", "10m")
+        .containsEntry("max-file", "3");
+    assertThat(fixture.docker.inspectImageCmd(deployment.image()).exec().getConfig().getLabels())
+        .containsEntry(SandboxInstance.LABEL, fixture.instance.id());
     JournalEvent ready = fixture.stores.journal().readAfter(bundle.runId(), 0, 10).get(0);
     assertThat(ready.type()).isEqualTo("deploy.ready");
     assertThat(ready.payloadJson())
@@ -72,32 +81,68 @@ class DeployIT {
   }
 
   @Test
-  void redeployReplacesTheOldContainerAndStopRemovesIt() throws Exception {
-    Deployment first = fixture.deploy(project, SampleProjects.good());
-    Deployment second =
-        fixture.deploy(
-            project,
-            SampleProjects.withChange("app/main.py", "title=\"Notes\"", "title=\"Notes 2\""));
+  void redeployReplacesTheOldContainerOnlyOnceTheNewOneIsHealthyAndStopRemovesIt()
+      throws Exception {
+    StoredBundle bundle = fixture.store(SampleProjects.good());
+    Deployment first =
+        fixture.activities.deploy(new DeployInput(bundle.runId(), project, bundle.bundleId()));
+    try (Poller poller = Poller.following(fixture.stores.journal(), bundle.runId())) {
+      Deployment second =
+          fixture.redeploy(
+              bundle.runId(),
+              project,
+              SampleProjects.withChange("app/main.py", "title=\"Notes\"", "title=\"Notes 2\""));
+      poller.awaitAnswerFrom(second.url());
 
-    assertThat(second.containerId()).isNotEqualTo(first.containerId());
+      assertThat(poller.failures()).as("requests that failed during the redeploy").isEmpty();
+      assertThat(poller.answered()).isGreaterThan(5);
+      assertThat(second.containerId()).isNotEqualTo(first.containerId());
+      assertThat(second.project()).isEqualTo(first.project());
+    }
     assertThatThrownBy(() -> fixture.docker.inspectContainerCmd(first.containerId()).exec())
         .isInstanceOf(NotFoundException.class);
-    assertThat(DeployFixture.get(second.url() + "/openapi.json").body()).contains("Notes 2");
     assertThat(fixture.deployments.list())
-        .filteredOn(d -> project.equals(d.project()))
         .singleElement()
         .satisfies(
             d -> {
-              assertThat(d.containerId()).isEqualTo(second.containerId());
-              assertThat(d.url()).isEqualTo(second.url());
+              assertThat(d.project()).isEqualTo(first.project());
+              assertThat(d.name()).isEqualTo(project);
               assertThat(d.status()).isEqualTo("running");
+              assertThat(DeployFixture.get(d.url() + "/openapi.json").body()).contains("Notes 2");
             });
 
     assertThat(fixture.deployments.stop(project)).isTrue();
 
-    assertThat(fixture.deployments.containersOf(project)).isEmpty();
-    assertThat(networkExists(SandboxNetwork.name(project))).isFalse();
+    assertThat(fixture.deployments.containersOf(first.project())).isEmpty();
+    assertThat(networkExists(fixture.network(first))).isFalse();
     assertThat(fixture.deployments.stop(project)).isFalse();
+  }
+
+  @Test
+  void aNewVersionThatNeverBecomesHealthyLeavesTheOldOneServing() throws Exception {
+    StoredBundle bundle = fixture.store(SampleProjects.good());
+    Deployment first =
+        fixture.activities.deploy(new DeployInput(bundle.runId(), project, bundle.bundleId()));
+
+    assertThatThrownBy(
+            () ->
+                fixture.redeploy(
+                    bundle.runId(),
+                    project,
+                    SampleProjects.withChange(
+                        "app/main.py", "database.init_db()", "raise RuntimeError(\"broken\")")))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo("DeployUnhealthy");
+              assertThat(failure.getOriginalMessage())
+                  .contains("the previous version keeps serving");
+            });
+
+    assertThat(fixture.deployments.containersOf(first.project()))
+        .singleElement()
+        .satisfies(c -> assertThat(c.getId()).isEqualTo(first.containerId()));
+    assertThat(DeployFixture.get(first.url() + "/notes").statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -124,7 +169,7 @@ class DeployIT {
     StoredBundle bundle = fixture.store(SampleProjects.good());
     Deployment deployment =
         fixture.activities.deploy(new DeployInput(bundle.runId(), project, bundle.bundleId()));
-    String bridge = SandboxNetwork.bridge(project);
+    String bridge = fixture.bridge(deployment);
     assertThat(fixture.rules.list("DOCKER-USER")).anyMatch(rule -> rule.contains(bridge));
 
     fixture.activities.removeRunResources(bundle.runId());
@@ -132,7 +177,7 @@ class DeployIT {
 
     assertThatThrownBy(() -> fixture.docker.inspectContainerCmd(deployment.containerId()).exec())
         .isInstanceOf(NotFoundException.class);
-    assertThat(networkExists(SandboxNetwork.name(project))).isFalse();
+    assertThat(networkExists(fixture.network(deployment))).isFalse();
     assertThat(fixture.rules.list("DOCKER-USER")).noneMatch(rule -> rule.contains(bridge));
     assertThat(fixture.rules.list("INPUT")).noneMatch(rule -> rule.contains(bridge));
     assertThat(
@@ -162,8 +207,9 @@ class DeployIT {
               assertThat(failure.isNonRetryable()).isTrue();
               assertThat(failure.getOriginalMessage()).contains("RuntimeError: no database here");
             });
-    assertThat(fixture.deployments.containersOf(project)).isEmpty();
-    assertThat(networkExists(SandboxNetwork.name(project))).isFalse();
+    String projectId = ProjectImages.project(bundle.runId());
+    assertThat(fixture.deployments.containersOf(projectId)).isEmpty();
+    assertThat(networkExists(SandboxNetwork.name(fixture.instance, projectId))).isFalse();
     assertThat(fixture.stores.journal().readAfter(bundle.runId(), 0, 10))
         .singleElement()
         .satisfies(e -> assertThat(e.type()).isEqualTo("deploy.failed"));

@@ -54,7 +54,7 @@ class EgressIT {
       Set<String> hostAddresses = hostAddresses();
       String defaultGateway = gateway("bridge");
       Set<String> targets = new LinkedHashSet<>();
-      targets.add(gateway(SandboxNetwork.name(project)));
+      targets.add(gateway(fixture.network(deployment)));
       targets.add(defaultGateway);
       assertThat(hostAddresses)
           .as("the bridges' gateways are addresses of this host; nothing else is a target")
@@ -77,7 +77,7 @@ class EgressIT {
     assertThat(probe("/probe/connect?host=127.0.0.1&port=8000").get("connected").asBoolean())
         .isTrue();
     assertThat(probe("/probe/read?path=/proc/net/if_inet6").get("content").asText()).isEmpty();
-    String bridge = SandboxNetwork.bridge(project);
+    String bridge = fixture.bridge(deployment);
     assertThat(fixture.rules.list("DOCKER-USER"))
         .anyMatch(rule -> rule.contains("-i " + bridge) && rule.endsWith("-j DROP"));
     assertThat(fixture.rules.list("INPUT"))

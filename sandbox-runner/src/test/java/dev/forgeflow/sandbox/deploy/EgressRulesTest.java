@@ -1,11 +1,16 @@
 package dev.forgeflow.sandbox.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EgressRulesTest {
+
+  @TempDir Path dir;
 
   @Test
   void everyRuleNamesOnlyTheBridgeAndDrops() {
@@ -86,12 +91,47 @@ class EgressRulesTest {
   }
 
   @Test
-  void aFirewallThatCannotBeChangedFailsWithWhatItNeeds() {
-    EgressRules rules = new EgressRules("/nonexistent/iptables");
+  void aMissingIptablesRefusesInOneSentenceNamingIt() {
+    EgressRules rules = new EgressRules("/nonexistent/iptables", true);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> rules.install("ff0123456789ab"))
+    assertThat(rules.usable()).isFalse();
+    assertThatThrownBy(rules::requireUsable)
         .isInstanceOf(EgressRules.EgressRulesFailed.class)
-        .hasMessageContaining("needs root")
-        .hasMessageContaining("/nonexistent/iptables -w 10 -S DOCKER-USER");
+        .hasMessageContaining("need root and the iptables the Docker daemon uses")
+        .hasMessageContaining("no /nonexistent/iptables executable is on the PATH")
+        .satisfies(e -> assertOneSentence(e.getMessage()));
+  }
+
+  @Test
+  void withoutRootIptablesIsNeverRunAndTheDeployCheckSaysRootIsMissing() throws Exception {
+    FakeIptables fake = FakeIptables.failingLikeNonRoot(dir);
+    EgressRules rules = new EgressRules(fake.path(), false);
+
+    assertThat(rules.usable()).isFalse();
+    assertThat(rules.bridgesIfUsable()).isEmpty();
+    rules.removeIfUsable("ff0123456789ab");
+    assertThatThrownBy(rules::requireUsable)
+        .hasMessageContaining("the sandbox runner does not run as root")
+        .satisfies(e -> assertOneSentence(e.getMessage()));
+
+    assertThat(fake.calls()).isZero();
+  }
+
+  @Test
+  void anIptablesThatRefusesLikeANonRootOneFailsTheDeployCheckButNotTheSweep() throws Exception {
+    FakeIptables fake = FakeIptables.failingLikeNonRoot(dir);
+    EgressRules rules = new EgressRules(fake.path(), true);
+
+    assertThat(rules.bridgesIfUsable()).isEmpty();
+    assertThatThrownBy(rules::requireUsable)
+        .isInstanceOf(EgressRules.EgressRulesFailed.class)
+        .hasMessageContaining("Permission denied (you must be root)")
+        .satisfies(e -> assertOneSentence(e.getMessage()));
+    assertThat(fake.calls()).isPositive();
+  }
+
+  static void assertOneSentence(String message) {
+    assertThat(message).doesNotContain("\n").endsWith(".");
+    assertThat(message.substring(0, message.length() - 1)).doesNotContain(". ");
   }
 }

@@ -108,7 +108,7 @@ class IsolationIT {
     assertThat(host.getMemorySwap()).isEqualTo(256L * 1024 * 1024);
     assertThat(host.getNanoCPUs()).isEqualTo(1_000_000_000L);
     assertThat(host.getSysctls()).containsEntry("net.ipv6.conf.all.disable_ipv6", "1");
-    assertThat(host.getNetworkMode()).isEqualTo(SandboxNetwork.name(project));
+    assertThat(host.getNetworkMode()).isEqualTo(fixture.network(deployment));
     assertThat(container.getNetworkSettings().getNetworks())
         .containsOnlyKeys(host.getNetworkMode());
   }

@@ -2,21 +2,27 @@ package dev.forgeflow.sandbox.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgeflow.sandbox.SandboxInstance;
 import org.junit.jupiter.api.Test;
 
 class SandboxNetworkTest {
 
+  private final SandboxInstance instance = SandboxInstance.of("data-dir-a");
+
   @Test
-  void bridgeNamesFitLinuxAndDifferPerProject() {
-    String bridge = SandboxNetwork.bridge("bookstore");
+  void bridgeNamesFitLinuxAndDifferPerProjectAndInstance() {
+    String bridge = SandboxNetwork.bridge(instance, "project-abc");
 
     assertThat(bridge).matches("ff[0-9a-f]{12}").hasSizeLessThanOrEqualTo(15);
-    assertThat(SandboxNetwork.bridge("bookstore")).isEqualTo(bridge);
-    assertThat(SandboxNetwork.bridge("bookstore2")).isNotEqualTo(bridge);
+    assertThat(SandboxNetwork.bridge(instance, "project-abc")).isEqualTo(bridge);
+    assertThat(SandboxNetwork.bridge(instance, "project-abd")).isNotEqualTo(bridge);
+    assertThat(SandboxNetwork.bridge(SandboxInstance.of("data-dir-b"), "project-abc"))
+        .isNotEqualTo(bridge);
   }
 
   @Test
-  void networkNamesKeepOnlyCharactersDockerAccepts() {
-    assertThat(SandboxNetwork.name("Book Store/API")).isEqualTo("forgeflow-book-store-api");
+  void networkNamesNameInstanceAndProjectIdInCharactersDockerAccepts() {
+    assertThat(SandboxNetwork.name(instance, "project-0123abcd"))
+        .isEqualTo("forgeflow-" + instance.id() + "-project-0123abcd");
   }
 }

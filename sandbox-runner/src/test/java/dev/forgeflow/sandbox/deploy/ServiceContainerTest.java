@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.image.ProjectImages;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,16 +15,19 @@ import org.junit.jupiter.api.Test;
 class ServiceContainerTest {
 
   @Test
-  void labelsNameTheProjectRunBundleAndExpiry() {
+  void labelsNameTheInstanceProjectIdAndNameRunBundleAndExpiry() {
+    SandboxInstance instance = SandboxInstance.of("data-dir");
     assertThat(
             ServiceContainer.labels(
-                "run-1", "bookstore", "bundle-1", Instant.ofEpochSecond(1_800_000_000L)))
-        .containsEntry(ProjectImages.PROJECT_LABEL, "bookstore")
+                instance, "run-1", "bookstore", "bundle-1", Instant.ofEpochSecond(1_800_000_000L)))
+        .containsEntry(SandboxInstance.LABEL, instance.id())
+        .containsEntry(ProjectImages.PROJECT_LABEL, ProjectImages.project("run-1"))
+        .containsEntry(ServiceContainer.NAME_LABEL, "bookstore")
         .containsEntry(ProjectImages.RUN_LABEL, "run-1")
         .containsEntry(ProjectImages.BUNDLE_LABEL, "bundle-1")
         .containsEntry(ServiceContainer.DEPLOYMENT_LABEL, "true")
         .containsEntry(ServiceContainer.EXPIRES_LABEL, "1800000000")
-        .hasSize(5);
+        .hasSize(7);
   }
 
   @Test
@@ -46,6 +50,10 @@ class ServiceContainerTest {
     assertThat(host.getMemorySwap()).isEqualTo(100L << 20);
     assertThat(host.getPidsLimit()).isEqualTo(64L);
     assertThat(host.getNanoCPUs()).isEqualTo(500_000_000L);
+    assertThat(host.getLogConfig().getType().getType()).isEqualTo("json-file");
+    assertThat(host.getLogConfig().getConfig())
+        .containsEntry("max-size", "10m")
+        .containsEntry("max-file", "3");
     Ports.Binding[] bindings = host.getPortBindings().getBindings().get(ExposedPort.tcp(8000));
     assertThat(bindings)
         .singleElement()
