@@ -6,9 +6,11 @@ import java.util.Optional;
 public interface ArtifactStore {
 
   /**
-   * Stores an artifact and returns its new id. Every call stores a new artifact.
+   * Stores an artifact and returns its new id. Every call stores a new artifact. Text PostgreSQL
+   * cannot hold (NUL, unpaired surrogates) is stored as U+FFFD.
    *
    * @throws java.util.NoSuchElementException if there is no such run
+   * @throws UnstorableContentException if {@code json} is not JSON
    */
   String save(String runId, String kind, String json);
 

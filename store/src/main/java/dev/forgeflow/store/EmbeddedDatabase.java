@@ -12,26 +12,32 @@ import javax.sql.DataSource;
 /**
  * A real PostgreSQL server run from bundled binaries, listening on a free port of 127.0.0.1,
  * keeping its data in a directory across restarts. The directory holds the cluster ({@code
- * pgdata/}) and a lock file: one process at a time may use it. The server trusts every connection
- * from 127.0.0.1, so the password is empty.
+ * pgdata/}), the superuser's password ({@code postgres.password}, mode 0600, generated on first
+ * start) and a lock file: one process at a time may use it. The server accepts only password
+ * (SCRAM) connections over 127.0.0.1: it opens no Unix socket and trusts nobody.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final String USER = "postgres";
   private static final String DATABASE = "postgres";
 
+  private static final String PASSWORD_FILE = "postgres.password";
+
   private final DataDirectoryLock lock;
   private final EmbeddedPostgres postgres;
+  private final String password;
   private final HikariDataSource dataSource;
 
-  private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres, String password) {
     this.lock = lock;
     this.postgres = postgres;
-    this.dataSource = Database.pool(jdbcUrl(), USER, password());
+    this.password = password;
+    this.dataSource = Database.pool(jdbcUrl(), USER, password);
   }
 
   /**
-   * Starts the server on {@code dataDir}, creating the cluster on first use.
+   * Starts the server on {@code dataDir}, creating the cluster and its password on first use. A
+   * cluster an earlier version created without a password is given one first.
    *
    * @throws IllegalStateException if another process (or another instance in this one) is using the
    *     directory, or the server does not start
@@ -39,21 +45,46 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase start(Path dataDir) {
     DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
     try {
+      PasswordFile.restrictToOwner(dataDir);
       Path pgData = dataDir.resolve("pgdata");
       OrphanedPostmaster.stopIfRunning(pgData);
-      return new EmbeddedDatabase(lock, startServer(pgData));
+      PasswordFile passwordFile = new PasswordFile(dataDir.resolve(PASSWORD_FILE));
+      String password = password(passwordFile, pgData);
+      return new EmbeddedDatabase(
+          lock, startServer(pgData, passwordFile.path(), password), password);
     } catch (IOException | RuntimeException e) {
       lock.release();
       throw new IllegalStateException("Could not start embedded PostgreSQL in " + dataDir, e);
     }
   }
 
-  private static EmbeddedPostgres startServer(Path pgData) throws IOException {
+  /** The kept password, or a new one: set on an existing cluster now, or by initdb later. */
+  private static String password(PasswordFile file, Path pgData) {
+    if (file.exists()) {
+      return file.read();
+    }
+    String password = PasswordFile.generate();
+    if (Files.isRegularFile(pgData.resolve("postgresql.conf"))) {
+      PasswordlessClusterMigration.setPassword(pgData, password);
+    }
+    file.write(password);
+    return password;
+  }
+
+  private static EmbeddedPostgres startServer(Path pgData, Path passwordFile, String password)
+      throws IOException {
     Files.createDirectories(pgData);
     return EmbeddedPostgres.builder()
         .setDataDirectory(pgData)
         .setCleanDataDirectory(false)
+        // Passed to initdb as --pwfile and --auth, after (so instead of) the library's -A trust.
+        .setLocaleConfig("pwfile", passwordFile.toString())
+        .setLocaleConfig("auth", "scram-sha-256")
+        .setDataDirectoryCustomizer(ClientAuthentication::write)
+        .setConnectConfig("password", password)
         .setServerConfig("listen_addresses", "127.0.0.1")
+        .setServerConfig("unix_socket_directories", "")
+        .setServerConfig("password_encryption", "scram-sha-256")
         // Defaults tuned for throw-away test databases; this one keeps real data.
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
@@ -72,8 +103,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return USER;
   }
 
+  /** The superuser's password, kept in the data dir. */
   public String password() {
-    return "";
+    return password;
   }
 
   /** A connection pool to the server, closed with it. */

@@ -7,8 +7,13 @@ final class Json {
 
   private Json() {}
 
-  static JSONB of(String json) {
-    return json == null ? null : JSONB.valueOf(json);
+  /**
+   * The JSON as it can be stored ({@link StorableJson}).
+   *
+   * @param what names the content should it not be JSON
+   */
+  static JSONB of(String json, String what) {
+    return json == null ? null : JSONB.valueOf(StorableJson.of(json, what));
   }
 
   static String text(JSONB jsonb) {

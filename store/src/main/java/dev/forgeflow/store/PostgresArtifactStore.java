@@ -29,7 +29,7 @@ final class PostgresArtifactStore implements ArtifactStore {
               .set(ARTIFACTS.ID, id)
               .set(ARTIFACTS.RUN_ID, runId)
               .set(ARTIFACTS.KIND, kind)
-              .set(ARTIFACTS.CONTENT, Json.of(json))
+              .set(ARTIFACTS.CONTENT, Json.of(json, "the " + kind + " artifact of run " + runId))
               .execute();
           return id;
         });

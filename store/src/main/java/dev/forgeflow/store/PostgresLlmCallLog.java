@@ -24,15 +24,15 @@ final class PostgresLlmCallLog implements LlmCallLog {
         () ->
             db.insertInto(LLM_CALLS)
                 .set(LLM_CALLS.RUN_ID, call.runId())
-                .set(LLM_CALLS.AGENT, call.agent())
-                .set(LLM_CALLS.MODEL, call.model())
-                .set(LLM_CALLS.ENDPOINT, call.endpoint())
+                .set(LLM_CALLS.AGENT, StorableText.of(call.agent()))
+                .set(LLM_CALLS.MODEL, StorableText.of(call.model()))
+                .set(LLM_CALLS.ENDPOINT, StorableText.of(call.endpoint()))
                 .set(LLM_CALLS.PROMPT_TOKENS, call.promptTokens())
                 .set(LLM_CALLS.COMPLETION_TOKENS, call.completionTokens())
                 .set(LLM_CALLS.COST_USD, BigDecimal.valueOf(call.costUsd()))
                 .set(LLM_CALLS.LATENCY_MS, call.latencyMs())
                 .set(LLM_CALLS.ATTEMPT, call.attempt())
-                .set(LLM_CALLS.OUTCOME, call.outcome())
+                .set(LLM_CALLS.OUTCOME, StorableText.of(call.outcome()))
                 .set(
                     LLM_CALLS.CREATED_AT,
                     call.at() == null ? DSL.currentOffsetDateTime() : DSL.val(call.at()))

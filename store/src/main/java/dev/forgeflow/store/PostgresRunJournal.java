@@ -46,7 +46,13 @@ final class PostgresRunJournal implements RunJournal, AutoCloseable {
   public long append(String runId, String type, String payloadJson, int attempt) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(payloadJson, "payloadJson");
-    Record appended = db.fetchOne(APPEND, runId, runId, type, payloadJson, attempt, runId);
+    String storableType = StorableText.of(type);
+    String payload =
+        StorableJson.bounded(
+            payloadJson,
+            StorableJson.JOURNAL_PAYLOAD_BYTES,
+            "the payload of event '" + storableType + "' of run " + runId);
+    Record appended = db.fetchOne(APPEND, runId, runId, storableType, payload, attempt, runId);
     if (appended == null) {
       throw RunMustExist.noSuchRun(runId);
     }

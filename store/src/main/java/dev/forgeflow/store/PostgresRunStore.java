@@ -24,9 +24,9 @@ final class PostgresRunStore implements RunStore {
     String id = UUID.randomUUID().toString();
     db.insertInto(RUNS)
         .set(RUNS.ID, id)
-        .set(RUNS.PROMPT, run.prompt())
+        .set(RUNS.PROMPT, StorableText.of(run.prompt()))
         .set(RUNS.STATUS, QUEUED)
-        .set(RUNS.OPTIONS, Json.of(run.optionsJson()))
+        .set(RUNS.OPTIONS, Json.of(run.optionsJson(), "the options of a new run"))
         .execute();
     return id;
   }
@@ -43,12 +43,12 @@ final class PostgresRunStore implements RunStore {
 
   @Override
   public void setProjectName(String runId, String name) {
-    update(runId, RUNS.PROJECT_NAME, name);
+    update(runId, RUNS.PROJECT_NAME, StorableText.of(name));
   }
 
   @Override
   public void setResult(String runId, String resultJson) {
-    update(runId, RUNS.RESULT, Json.of(resultJson));
+    update(runId, RUNS.RESULT, Json.of(resultJson, "the result of run " + runId));
   }
 
   @Override

@@ -15,8 +15,12 @@ public interface RunJournal {
   /**
    * Appends an event and returns its sequence number. Not idempotent: two calls are two events.
    *
+   * <p>Text PostgreSQL cannot hold (NUL, unpaired surrogates) is stored as U+FFFD; a payload over
+   * 64 KiB of UTF-8 is stored with its longest strings cut, each ending in a marker.
+   *
    * @param payloadJson a small JSON document; large content belongs in an artifact or a bundle
    * @throws java.util.NoSuchElementException if there is no such run
+   * @throws UnstorableContentException if the payload is not JSON, or too large even when cut
    */
   long append(String runId, String type, String payloadJson, int attempt);
 

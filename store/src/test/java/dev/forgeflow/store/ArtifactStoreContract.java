@@ -74,4 +74,22 @@ abstract class ArtifactStoreContract {
   private String newRun() {
     return runs.create(new NewRun("artifact contract", null));
   }
+
+  @Test
+  void anArtifactWithNulAndLoneSurrogatesIsStoredWithReplacementCharacters() {
+    String run = runs.create(new NewRun("hostile artifact", null));
+
+    String id = artifacts.save(run, "review", "{\"summary\": \"ok\\u0000\\udfff\ud800!\"}");
+
+    assertSameJson(artifacts.load(id).json(), "{\"summary\": \"ok\ufffd\ufffd\ufffd!\"}");
+  }
+
+  @Test
+  void anArtifactThatIsNotJsonFailsWithATypedFailureNamingIt() {
+    String run = runs.create(new NewRun("broken artifact", null));
+
+    assertThatThrownBy(() -> artifacts.save(run, "review", "not json"))
+        .isInstanceOf(UnstorableContentException.class)
+        .hasMessageContaining("review artifact of run " + run);
+  }
 }

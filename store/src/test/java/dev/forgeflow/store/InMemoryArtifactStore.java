@@ -22,7 +22,8 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     Objects.requireNonNull(json, "json");
     runs.requireRun(runId);
     String id = UUID.randomUUID().toString();
-    artifacts.add(new StoredArtifact(id, runId, kind, json, InMemoryRunStore.now()));
+    String storable = StorableJson.of(json, "the " + kind + " artifact of run " + runId);
+    artifacts.add(new StoredArtifact(id, runId, kind, storable, InMemoryRunStore.now()));
     return id;
   }
 

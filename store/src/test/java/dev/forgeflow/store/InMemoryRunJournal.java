@@ -26,11 +26,16 @@ public final class InMemoryRunJournal implements RunJournal {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(payloadJson, "payloadJson");
     runs.requireRun(runId);
+    String payload =
+        StorableJson.bounded(
+            payloadJson,
+            StorableJson.JOURNAL_PAYLOAD_BYTES,
+            "the payload of event '" + StorableText.of(type) + "' of run " + runId);
     lock.lock();
     try {
       List<JournalEvent> events = eventsByRun.computeIfAbsent(runId, id -> new ArrayList<>());
       long seq = events.size() + 1L;
-      events.add(new JournalEvent(runId, seq, type, payloadJson, attempt, InMemoryRunStore.now()));
+      events.add(new JournalEvent(runId, seq, type, payload, attempt, InMemoryRunStore.now()));
       appended.signalAll();
       return seq;
     } finally {

@@ -21,7 +21,9 @@ public final class InMemoryRunStore implements RunStore {
   public synchronized String create(NewRun run) {
     String id = UUID.randomUUID().toString();
     OffsetDateTime now = now();
-    runs.put(id, new RunRecord(id, run.prompt(), QUEUED, null, run.optionsJson(), null, now, now));
+    String prompt = StorableText.of(run.prompt());
+    String options = StorableJson.of(run.optionsJson(), "the options of a new run");
+    runs.put(id, new RunRecord(id, prompt, QUEUED, null, options, null, now, now));
     return id;
   }
 
@@ -55,7 +57,7 @@ public final class InMemoryRunStore implements RunStore {
                 r.id(),
                 r.prompt(),
                 r.status(),
-                name,
+                StorableText.of(name),
                 r.optionsJson(),
                 r.resultJson(),
                 r.createdAt(),
@@ -64,6 +66,7 @@ public final class InMemoryRunStore implements RunStore {
 
   @Override
   public void setResult(String runId, String resultJson) {
+    String storable = StorableJson.of(resultJson, "the result of run " + runId);
     update(
         runId,
         r ->
@@ -73,7 +76,7 @@ public final class InMemoryRunStore implements RunStore {
                 r.status(),
                 r.projectName(),
                 r.optionsJson(),
-                resultJson,
+                storable,
                 r.createdAt(),
                 now()));
   }

@@ -118,6 +118,50 @@ abstract class RunJournalContract {
     assertThat(events).isEmpty();
   }
 
+  @Test
+  void nulAndLoneSurrogatesInAPayloadAreStoredAsReplacementCharacters() {
+    String run = newRun();
+    String escaped = "{\"log\": \"a\\u0000b\\ud800c\\udc00d\", \"k\\u0000\": 1}";
+    String raw = "{\"log\": \"a\u0000b\ud800c\udc00d \ud83d\ude00\"}";
+
+    journal.append(run, "test.report", escaped, 1);
+    journal.append(run, "test.report", raw, 1);
+
+    List<JournalEvent> events = journal.readAfter(run, 0, 10);
+    assertSameJson(
+        events.get(0).payloadJson(), "{\"log\": \"a\ufffdb\ufffdc\ufffdd\", \"k\ufffd\": 1}");
+    assertSameJson(
+        events.get(1).payloadJson(), "{\"log\": \"a\ufffdb\ufffdc\ufffdd \ud83d\ude00\"}");
+  }
+
+  @Test
+  void aPayloadOverTheLimitIsStoredWithItsLongTextCutAndMarked() {
+    String run = newRun();
+    String huge = "x".repeat(300_000);
+
+    journal.append(run, "test.report", "{\"output\": \"" + huge + "\", \"passed\": 3}", 1);
+
+    String stored = journal.readAfter(run, 0, 1).get(0).payloadJson();
+    assertThat(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(64 * 1024);
+    assertThat(JsonAssert.tree(stored).get("passed").asInt()).isEqualTo(3);
+    assertThat(JsonAssert.tree(stored).get("output").asText())
+        .startsWith("xxxx")
+        .endsWith("more characters]");
+  }
+
+  @Test
+  void aPayloadThatIsNotJsonFailsWithATypedFailureNamingTheEvent() {
+    String run = newRun();
+
+    assertThatThrownBy(() -> journal.append(run, "test.report", "{\"output\": ", 1))
+        .isInstanceOf(UnstorableContentException.class)
+        .hasMessageContaining("test.report")
+        .hasMessageContaining(run)
+        .hasMessageContaining("not valid JSON");
+    assertThat(journal.readAfter(run, 0, 10)).isEmpty();
+  }
+
   private String newRun() {
     return runs.create(new NewRun("journal contract", null));
   }

@@ -83,4 +83,16 @@ abstract class RunStoreContract {
     assertThat(recent).containsExactly(third, second);
     assertThat(runs.recent(3).stream().map(RunRecord::id)).containsExactly(third, second, first);
   }
+
+  @Test
+  void nulAndLoneSurrogatesInAPromptNameAndResultAreStoredAsReplacementCharacters() {
+    String id = runs.create(new NewRun("books\u0000 and \ud800reviews", null));
+    runs.setProjectName(id, "lib\u0000rary");
+    runs.setResult(id, "{\"verdict\": \"\\u0000\"}");
+
+    RunRecord run = runs.find(id).orElseThrow();
+    assertThat(run.prompt()).isEqualTo("books\ufffd and \ufffdreviews");
+    assertThat(run.projectName()).isEqualTo("lib\ufffdrary");
+    assertSameJson(run.resultJson(), "{\"verdict\": \"\ufffd\"}");
+  }
 }

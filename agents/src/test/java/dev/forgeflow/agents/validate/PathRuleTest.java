@@ -12,6 +12,8 @@ import dev.forgeflow.workflows.artifacts.ReviewIssue;
 import dev.forgeflow.workflows.artifacts.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class PathRuleTest {
@@ -64,5 +66,21 @@ class PathRuleTest {
     List<ReviewIssue> issues = issuesOf(filesWith("app/\u0000x.py", ""));
 
     assertThat(issues).extracting(ReviewIssue::file).containsExactly("app/?x.py");
+  }
+
+  @Test
+  void pathsDifferingOnlyByCaseOrNormalisationAreBlockers() {
+    Map<String, String> files = new TreeMap<>(files());
+    files.put("app/Models.py", "x = 1\n");
+    files.put("app/caf\u00e9.py", "x = 1\n");
+    files.put("app/cafe\u0301.py", "x = 2\n");
+
+    List<ReviewIssue> issues =
+        issuesOf(files).stream().filter(i -> i.rule().equals(PathRule.ID)).toList();
+
+    assertThat(issues).hasSize(2);
+    assertThat(issues)
+        .extracting(ReviewIssue::message)
+        .allMatch(m -> m.contains("only by case or Unicode normalisation"));
   }
 }

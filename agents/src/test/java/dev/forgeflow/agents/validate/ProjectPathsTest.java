@@ -113,10 +113,28 @@ class ProjectPathsTest {
   }
 
   @Test
-  void pathsLongerThan255CharactersAreRejected() {
-    assertThat(ProjectPaths.check("app/" + "x".repeat(248) + ".py").ok()).isTrue();
-    assertThat(ProjectPaths.check("app/" + "x".repeat(249) + ".py").rejection())
-        .isEqualTo("path is longer than 255 characters");
+  void segmentsOver255BytesOfUtf8AreRejected() {
+    assertThat(ProjectPaths.check("app/" + "x".repeat(252) + ".py").ok()).isTrue();
+    assertThat(ProjectPaths.check("app/" + "\u00e9".repeat(127) + ".py").rejection())
+        .isEqualTo("path has a segment longer than 255 bytes");
+  }
+
+  @Test
+  void pathsOver4096BytesAreRejected() {
+    String segment = "d".repeat(250) + "/";
+    assertThat(ProjectPaths.check(segment.repeat(11) + "x.py").ok()).isTrue();
+    assertThat(ProjectPaths.check("a/".repeat(2047) + "xyz").rejection())
+        .isEqualTo("path is longer than 4096 bytes");
+  }
+
+  @Test
+  void pathsArePutInNfc() {
+    assertThat(ProjectPaths.check("app/cafe\u0301.py").normalized()).isEqualTo("app/caf\u00e9.py");
+  }
+
+  @Test
+  void loneSurrogatesAreRejected() {
+    assertThat(ProjectPaths.check("app/\ud800.py").ok()).isFalse();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.forgeflow.orchestrator.config;
 
 import dev.forgeflow.agents.Agents;
+import dev.forgeflow.agents.support.StoreFailures;
 import dev.forgeflow.agents.validate.RuntimeProfile;
 import dev.forgeflow.orchestrator.deploy.DeploymentJanitor;
 import dev.forgeflow.orchestrator.deploy.LogJournaling;
@@ -24,6 +25,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,6 +44,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {
 
+  /** A write the store refuses fails its activity for good instead of re-buying its model call. */
+  private static final WorkerFactoryOptions WORKERS =
+      WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new StoreFailures()).build();
+
   @Bean(destroyMethod = "close")
   TemporalConnection temporalConnection(ForgeflowProperties properties) {
     WorkflowClientOptions clientOptions =
@@ -52,6 +58,7 @@ class TemporalConfiguration {
               TestEnvironmentOptions.newBuilder()
                   .setUseTimeskipping(false)
                   .setWorkflowClientOptions(clientOptions)
+                  .setWorkerFactoryOptions(WORKERS)
                   .build());
       return new TemporalConnection(
           environment.getWorkflowClient(), environment.getWorkerFactory(), environment::close);
@@ -62,7 +69,8 @@ class TemporalConfiguration {
                 .setTarget(properties.temporalTarget())
                 .build());
     WorkflowClient client = WorkflowClient.newInstance(service, clientOptions);
-    return new TemporalConnection(client, WorkerFactory.newInstance(client), service::shutdown);
+    return new TemporalConnection(
+        client, WorkerFactory.newInstance(client, WORKERS), service::shutdown);
   }
 
   @Bean

@@ -1,30 +1,40 @@
 package dev.forgeflow.sandbox.image;
 
+import dev.forgeflow.store.paths.PathCheck;
+import dev.forgeflow.store.paths.PathRules;
+
 /** The rule a bundle path must pass before it enters a build context. */
 final class BundlePaths {
 
   private BundlePaths() {}
 
   /**
-   * The path, if it is relative, uses forward slashes and has no empty, {@code .} or {@code ..}
-   * segment; otherwise throws {@link IllegalArgumentException} naming it.
+   * The path, if it passes the shared {@link PathRules} and is already in their canonical form
+   * (relative, forward slashes, NFC, no empty, {@code .} or {@code ..} segment); otherwise throws
+   * {@link IllegalArgumentException} naming it.
    */
   static String checked(String path) {
-    if (path == null || path.isBlank()) {
-      throw new IllegalArgumentException("A bundle path is blank");
+    PathCheck check = PathRules.check(path);
+    if (!check.ok()) {
+      throw new IllegalArgumentException(
+          "A bundle path is refused (" + check.rejection() + "): " + printable(path));
     }
-    if (path.startsWith("/") || path.contains("\\") || path.matches("^[A-Za-z]:.*")) {
-      throw new IllegalArgumentException("A bundle path must be relative: " + path);
-    }
-    for (String segment : path.split("/", -1)) {
-      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-        throw new IllegalArgumentException(
-            "A bundle path must not hold '" + segment + "': " + path);
-      }
-    }
-    if (path.chars().anyMatch(c -> c < 0x20)) {
-      throw new IllegalArgumentException("A bundle path holds a control character: " + path);
+    if (!check.normalized().equals(path)) {
+      throw new IllegalArgumentException(
+          "A bundle path must be in canonical form ("
+              + check.normalized()
+              + "): "
+              + printable(path));
     }
     return path;
+  }
+
+  private static String printable(String path) {
+    if (path == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder();
+    path.codePoints().forEach(cp -> out.appendCodePoint(PathRules.isHidden(cp) ? '?' : cp));
+    return out.toString();
   }
 }
