@@ -2,6 +2,9 @@ package dev.forgeflow.sandbox.image;
 
 import dev.forgeflow.store.paths.PathCheck;
 import dev.forgeflow.store.paths.PathRules;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The rule a bundle path must pass before it enters a build context. */
 final class BundlePaths {
@@ -27,6 +30,24 @@ final class BundlePaths {
               + printable(path));
     }
     return path;
+  }
+
+  /**
+   * Checks every path of a bundle, and that no two differ only by case or Unicode normalisation (on
+   * a case-insensitive checkout one would silently overwrite the other).
+   */
+  static void checkedAll(Collection<String> paths) {
+    Map<String, String> byKey = new HashMap<>();
+    for (String path : paths) {
+      String previous = byKey.putIfAbsent(PathRules.collisionKey(checked(path)), path);
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            "Two bundle paths differ only by case or normalisation: "
+                + printable(previous)
+                + " and "
+                + printable(path));
+      }
+    }
   }
 
   private static String printable(String path) {

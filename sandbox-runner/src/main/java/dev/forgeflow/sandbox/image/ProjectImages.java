@@ -72,7 +72,7 @@ public final class ProjectImages {
     String tag = tag(runId, bundleId);
     Map<String, String> labels =
         instance == null ? labels(runId, bundleId) : labels(instance, runId, bundleId);
-    files.keySet().forEach(BundlePaths::checked); // a refused path fails before any Docker call
+    BundlePaths.checkedAll(files.keySet()); // a refused path fails before any Docker call
     String harness = HarnessImage.ensure(docker, baseImage);
     byte[] context = BuildContext.tar(files, BuildContext.dockerfile(harness, labels));
     String imageId =
