@@ -41,8 +41,20 @@ final class ServiceContainer {
   static final Map<String, String> NO_IPV6 =
       Map.of("net.ipv6.conf.all.disable_ipv6", "1", "net.ipv6.conf.default.disable_ipv6", "1");
 
+  /** The service as it was checked: the image's Uvicorn, in isolated mode, the app from /app. */
   static final List<String> COMMAND =
-      List.of("python3", "-m", "uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "" + PORT);
+      List.of(
+          "python3",
+          "-I",
+          "-m",
+          "uvicorn",
+          "app.main:app",
+          "--app-dir",
+          "/app",
+          "--host",
+          "0.0.0.0",
+          "--port",
+          "" + PORT);
 
   private ServiceContainer() {}
 

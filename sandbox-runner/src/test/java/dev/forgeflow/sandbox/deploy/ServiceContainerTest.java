@@ -70,6 +70,16 @@ class ServiceContainerTest {
         .containsExactly("HOME=/tmp", "PYTHONDONTWRITEBYTECODE=1", "PYTHONUNBUFFERED=1");
     assertThat(ServiceContainer.COMMAND)
         .containsExactly(
-            "python3", "-m", "uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000");
+            "python3",
+            "-I",
+            "-m",
+            "uvicorn",
+            "app.main:app",
+            "--app-dir",
+            "/app",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "8000");
   }
 }
