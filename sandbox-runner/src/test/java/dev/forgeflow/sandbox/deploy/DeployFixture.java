@@ -146,10 +146,22 @@ final class DeployFixture implements AutoCloseable {
     }
   }
 
+  /**
+   * GETs a URL; retried once when a pooled connection turns out closed (Uvicorn drops idle
+   * keep-alive connections after 5 s, and a request can cross that close on the wire).
+   */
   static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException closedUnderfoot) {
+      if (closedUnderfoot.getMessage() == null
+          || !closedUnderfoot.getMessage().contains("received no bytes")) {
+        throw closedUnderfoot;
+      }
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   static HttpResponse<String> post(String url, String json)

@@ -130,7 +130,7 @@ class IsolationIT {
 
       assertThat(state(hungry).getOOMKilled()).isTrue();
       assertThat(fixture.deployments.list())
-          .filteredOn(d -> oomProject.equals(d.project()))
+          .filteredOn(d -> oomProject.equals(d.name()))
           .singleElement()
           .satisfies(d -> assertThat(d.status()).isEqualTo("oom-killed"));
     } finally {
