@@ -29,6 +29,7 @@ final class SandboxCommands {
     @Override
     public Integer call() throws IOException {
       return withDocker(
+          "forgeflow deployments",
           docker -> {
             List<DeploymentInfo> all = new Deployments(docker, new EgressRules()).list();
             if (all.isEmpty()) {
@@ -36,14 +37,15 @@ final class SandboxCommands {
             }
             for (DeploymentInfo d : all) {
               System.out.println(
-                  String.format(
-                      Locale.ROOT,
-                      "%-28s %-26s %-12s run %s, expires %s",
-                      d.project(),
-                      d.url(),
-                      d.status(),
-                      d.runId(),
-                      d.expires()));
+                  TerminalText.clean(
+                      String.format(
+                          Locale.ROOT,
+                          "%-28s %-26s %-12s run %s, expires %s",
+                          d.project(),
+                          d.url(),
+                          d.status(),
+                          d.runId(),
+                          d.expires())));
             }
             return 0;
           });
@@ -69,20 +71,29 @@ final class SandboxCommands {
     @Override
     public Integer call() throws IOException {
       return withDocker(
+          "forgeflow logs",
           docker -> {
             try (LogStream log =
                 new Deployments(docker, new EgressRules())
-                    .logs(project, tail, follow, System.out::println)) {
+                    .logs(project, tail, follow, Logs::print)) {
               log.awaitEnd(follow ? Duration.ofDays(365) : Duration.ofSeconds(30));
               return 0;
             } catch (NotFoundException missing) {
-              System.err.println("forgeflow: no deployment of project " + project);
+              System.err.println(
+                  "forgeflow: no deployment of project " + TerminalText.clean(project) + ".");
               return 1;
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
-              return 130;
+              return ExitCodes.CANCELLED;
             }
           });
+    }
+
+    /**
+     * A container's log line: the service's own output, so nothing in it reaches the terminal raw.
+     */
+    private static void print(String line) {
+      System.out.println(TerminalText.clean(line));
     }
   }
 
@@ -97,10 +108,12 @@ final class SandboxCommands {
     @Override
     public Integer call() throws IOException {
       return withDocker(
+          "forgeflow stop",
           docker -> {
             boolean stopped = new Deployments(docker, new EgressRules()).stop(project);
             System.out.println(
-                stopped ? "stopped " + project : "no deployment of project " + project);
+                TerminalText.clean(
+                    stopped ? "stopped " + project : "no deployment of project " + project));
             return stopped ? 0 : 1;
           });
     }
@@ -111,13 +124,24 @@ final class SandboxCommands {
     int run(DockerClient docker) throws IOException;
   }
 
-  static int withDocker(WithDocker action) throws IOException {
+  /**
+   * Runs {@code action} with a client of the daemon {@code DOCKER_HOST} names.
+   *
+   * @throws CliProblem if no daemon answers, or it refuses ({@link ExitCodes#ENVIRONMENT})
+   */
+  static int withDocker(String command, WithDocker action) throws IOException {
     DockerClient docker;
     try {
       docker = DockerClients.connect(System.getenv());
     } catch (DockerUnavailable unavailable) {
-      System.err.println("forgeflow: " + unavailable.getMessage());
-      return ExitCodes.FAILED;
+      String what = unavailable.getMessage();
+      int end = what.indexOf(". The pipeline");
+      throw CliProblem.environment(
+          (end > 0 ? what.substring(0, end) : what)
+              + ". '"
+              + command
+              + "' needs one: start Docker, check that this user may use it (the docker group),"
+              + " or point DOCKER_HOST at a running daemon.");
     }
     try (docker) {
       return action.run(docker);
