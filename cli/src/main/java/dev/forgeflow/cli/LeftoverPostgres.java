@@ -14,12 +14,16 @@ import java.util.concurrent.TimeUnit;
 final class LeftoverPostgres {
   private LeftoverPostgres() {}
 
-  /** Stops the server named in {@code postgres/pgdata/postmaster.pid}, if it still runs. */
+  /**
+   * Stops the server named in {@code postgres/pgdata/postmaster.pid}, if it still runs, and every
+   * process this one started and that still runs (an {@code initdb} a signal cut short, say).
+   */
   static void stop(Path dataDir) {
     pid(dataDir.resolve("postgres").resolve("pgdata").resolve("postmaster.pid"))
         .flatMap(ProcessHandle::of)
         .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
         .ifPresent(LeftoverPostgres::stop);
+    ProcessHandle.current().children().forEach(LeftoverPostgres::stop);
   }
 
   private static void stop(ProcessHandle server) {

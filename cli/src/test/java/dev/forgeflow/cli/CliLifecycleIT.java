@@ -41,10 +41,10 @@ class CliLifecycleIT {
             PROMPT)) {
       cli.awaitOutput("starting the local stack", RUN);
       long deadline = System.nanoTime() + RUN.toNanos();
-      while (postgresOf(dataDir).isEmpty() && System.nanoTime() < deadline) {
+      while (!serverRunsOn(dataDir) && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      assertThat(postgresOf(dataDir)).as("the embedded server started").isNotEmpty();
+      assertThat(serverRunsOn(dataDir)).as("the embedded server started").isTrue();
 
       cli.terminate();
 
@@ -109,7 +109,22 @@ class CliLifecycleIT {
     }
   }
 
-  /** PostgreSQL processes whose command line or working directory lies in {@code dataDir}. */
+  /** Whether a PostgreSQL server (not initdb) runs on {@code dataDir}. */
+  private static boolean serverRunsOn(Path dataDir) throws IOException {
+    return postgresOf(dataDir).stream().anyMatch(CliLifecycleIT::isServer);
+  }
+
+  private static boolean isServer(long pid) {
+    return ProcessHandle.of(pid)
+        .flatMap(p -> p.info().commandLine())
+        .map(c -> c.contains("/bin/postgres -D "))
+        .orElse(false);
+  }
+
+  /**
+   * PostgreSQL processes (initdb too) whose command line or working directory is in {@code
+   * dataDir}.
+   */
   private static List<Long> postgresOf(Path dataDir) throws IOException {
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
       return processes
