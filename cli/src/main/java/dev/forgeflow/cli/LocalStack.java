@@ -102,7 +102,7 @@ final class LocalStack implements AutoCloseable {
         action.run();
       }
     } catch (InterruptedException | RuntimeException e) {
-      console.println("forgeflow · could not finish the run cleanly: " + FailureReport.brief(e));
+      console.println("forgeflow · could not finish the run cleanly: " + Explanations.brief(e));
     } finally {
       close();
     }
@@ -123,8 +123,7 @@ final class LocalStack implements AutoCloseable {
         context.close();
       }
     } catch (RuntimeException e) {
-      console.println(
-          "forgeflow · the local stack did not stop cleanly: " + FailureReport.brief(e));
+      console.println("forgeflow · the local stack did not stop cleanly: " + Explanations.brief(e));
     } finally {
       LeftoverPostgres.stop(dataDir.path());
       dataDir.close();

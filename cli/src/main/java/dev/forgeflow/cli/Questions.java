@@ -107,7 +107,7 @@ final class Questions {
                   terminal.println(
                       "  file " + f.path("path").asText() + " — " + f.path("purpose").asText()));
     } catch (Exception e) {
-      terminal.println("(could not show the plan: " + FailureReport.brief(e) + ")");
+      terminal.println("(could not show the plan: " + Explanations.brief(e) + ")");
     }
   }
 

@@ -119,7 +119,7 @@ final class RunFollower {
                 summary.path("projectName").asText("project"),
                 runId);
       } catch (UncheckedIOException | IllegalArgumentException e) {
-        unwritten = FailureReport.brief(e);
+        unwritten = Explanations.brief(e);
       }
     }
     new Summary(terminal).print(runId, summary, written);
