@@ -1,11 +1,15 @@
 package dev.forgeflow.cli;
 
-/** What {@code forgeflow run} exits with. */
+/** What {@code forgeflow} exits with. */
 final class ExitCodes {
   static final int APPROVED = 0;
   static final int NOT_APPROVED = 1;
   static final int BAD_INPUT = 2;
   static final int FAILED = 3;
+
+  /** The machine is in the way: a data dir in use, no permission, no Docker daemon answering. */
+  static final int ENVIRONMENT = 4;
+
   static final int CANCELLED = 130;
 
   private ExitCodes() {}

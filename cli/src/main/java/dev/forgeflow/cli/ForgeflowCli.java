@@ -18,11 +18,24 @@ import picocli.CommandLine.Command;
 public final class ForgeflowCli implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    FailureReport report = new FailureReport(System.err);
+    // a thread that dies leaves its trace in the error log, not on the terminal
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, failure) -> FailureReport.keepTrace(failure));
+    int exit;
+    try {
+      exit = execute(report, args);
+    } catch (Throwable failure) {
+      exit = report.report(failure);
+    }
+    System.exit(exit);
   }
 
-  static int execute(String... args) {
-    return new CommandLine(new ForgeflowCli()).execute(args);
+  static int execute(FailureReport report, String... args) {
+    return new CommandLine(new ForgeflowCli())
+        .setParameterExceptionHandler(report)
+        .setExecutionExceptionHandler(report)
+        .execute(args);
   }
 
   @Override

@@ -1,44 +1,144 @@
 package dev.forgeflow.cli;
 
 import dev.forgeflow.orchestrator.OrchestratorApplication;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole stack in this process: embedded PostgreSQL, the in-process Temporal service and the
- * pipeline worker (or whatever {@code FORGEFLOW_*} points at instead). Closing it stops them.
+ * pipeline worker (or whatever {@code FORGEFLOW_*} points at instead), on a locked data directory.
+ * Closing it stops them. A shutdown hook, installed before anything starts, closes it when the
+ * process is interrupted or terminated at any moment, start-up included: it cuts the start short,
+ * runs the registered {@linkplain #onInterrupt interrupt actions}, closes the stack and stops an
+ * embedded server that a cut-short start left behind.
  */
 final class LocalStack implements AutoCloseable {
-  private final ConfigurableApplicationContext context;
+  private static final long BOOT_STOP_WAIT_SECONDS = 60;
+  private final DataDir dataDir;
+  private final PrintStream console;
+  private final Thread hook = new Thread(this::interrupted, "forgeflow-shutdown");
+  private final List<Runnable> onInterrupt = new CopyOnWriteArrayList<>();
+  private final CountDownLatch booted = new CountDownLatch(1);
+  private volatile ConfigurableApplicationContext context;
+  private volatile Thread booting;
+  private volatile boolean stopping;
   private boolean closed;
 
-  private LocalStack(ConfigurableApplicationContext context) {
-    this.context = context;
+  private LocalStack(DataDir dataDir, PrintStream console) {
+    this.dataDir = dataDir;
+    this.console = console;
   }
 
-  static LocalStack boot() {
-    SpringApplicationBuilder builder =
-        new SpringApplicationBuilder(OrchestratorApplication.class)
-            .web(WebApplicationType.NONE)
-            .logStartupInfo(false)
-            .registerShutdownHook(false)
-            .properties(
-                "logging.threshold.console=OFF",
-                "logging.file.name=${forgeflow.data-dir:.forgeflow}/logs/forgeflow.log");
-    return new LocalStack(builder.run());
+  /**
+   * Boots the stack on {@code dataDir}, which it then owns and releases on close.
+   *
+   * @throws CliProblem if an interrupt cut the start short (exit code {@link ExitCodes#CANCELLED})
+   */
+  static LocalStack boot(DataDir dataDir, PrintStream console) {
+    LocalStack stack = new LocalStack(dataDir, console);
+    Runtime.getRuntime().addShutdownHook(stack.hook);
+    stack.start();
+    return stack;
+  }
+
+  private void start() {
+    booting = Thread.currentThread();
+    try {
+      new SpringApplicationBuilder(OrchestratorApplication.class)
+          .web(WebApplicationType.NONE)
+          .logStartupInfo(false)
+          .registerShutdownHook(false)
+          .initializers(starting -> context = starting)
+          .properties(
+              "forgeflow.data-dir=" + dataDir.path(),
+              "logging.threshold.console=OFF",
+              "logging.file.name=" + dataDir.path().resolve("logs").resolve("forgeflow.log"))
+          .run();
+    } catch (RuntimeException failed) {
+      if (!stopping) {
+        close();
+        throw failed;
+      }
+    } finally {
+      booting = null;
+      Thread.interrupted(); // an interrupt meant for the start must not hit what follows
+      booted.countDown();
+    }
+    if (stopping) {
+      throw CliProblem.cancelled("Interrupted while the local stack was starting; it is stopped.");
+    }
+  }
+
+  /** Something to do, with the stack still up, when the process is interrupted or terminated. */
+  void onInterrupt(Runnable action) {
+    onInterrupt.add(action);
+  }
+
+  boolean stopping() {
+    return stopping;
   }
 
   <T> T get(Class<T> type) {
     return context.getBean(type);
   }
 
-  /** Idempotent; a second caller waits until the first has finished closing. */
+  private void interrupted() {
+    stopping = true;
+    Thread starting = booting;
+    if (starting != null) {
+      console.println();
+      console.println("forgeflow · interrupted while starting: stopping the local stack…");
+      starting.interrupt();
+    }
+    try {
+      booted.await(BOOT_STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+      for (Runnable action : onInterrupt) {
+        action.run();
+      }
+    } catch (InterruptedException | RuntimeException e) {
+      console.println("forgeflow · could not finish the run cleanly: " + Explanations.brief(e));
+    } finally {
+      close();
+    }
+  }
+
+  /**
+   * Stops everything and releases the data directory. Idempotent; a second caller waits until the
+   * first has finished closing.
+   */
   @Override
   public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      context.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (context != null) {
+        context.close();
+      }
+    } catch (RuntimeException e) {
+      console.println("forgeflow · the local stack did not stop cleanly: " + Explanations.brief(e));
+    } finally {
+      LeftoverPostgres.stop(dataDir.path());
+      dataDir.close();
+      releaseHook();
+    }
+  }
+
+  private void releaseHook() {
+    if (Thread.currentThread() == hook) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running and finishes the job
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.workflows.pipeline.BudgetDecision;
 import dev.forgeflow.workflows.pipeline.PlanDecision;
 import io.temporal.client.WorkflowUpdateException;
+import java.util.function.BooleanSupplier;
 
 /** The questions a run asks its user: approve the plan, and what to do when the budget is out. */
 final class Questions {
@@ -18,10 +19,15 @@ final class Questions {
     this.terminal = terminal;
   }
 
-  void plan(String runId, String architectureId) {
+  /** Asks until answered, input ends, or {@code open} says the run has closed meanwhile. */
+  void plan(String runId, String architectureId, BooleanSupplier open) {
     showPlan(architectureId);
     String answer =
-        terminal.ask("Approve this plan? Press Enter or type 'y' to approve, or type feedback: ");
+        terminal.ask(
+            "Approve this plan? Press Enter or type 'y' to approve, or type feedback: ", open);
+    if (answer == null && !open.getAsBoolean()) {
+      return;
+    }
     if (answer == null) {
       terminal.println("no answer (input closed): cancelling the run");
       runs.cancel(runId);
@@ -37,27 +43,42 @@ final class Questions {
     }
   }
 
-  void budget(String runId) {
+  void budget(String runId, BooleanSupplier open) {
     while (true) {
       String answer =
-          terminal.ask("Budget exhausted. New limit ('<tokens>' or '$<usd>'), or 'stop': ");
+          terminal.ask("Budget exhausted. New limit ('<tokens>' or '$<usd>'), or 'stop': ", open);
+      if (answer == null && !open.getAsBoolean()) {
+        return;
+      }
       if (answer == null || answer.equalsIgnoreCase("stop")) {
         runs.decideBudget(runId, BudgetDecision.stopRun());
         return;
       }
       try {
-        BudgetDecision decision =
-            answer.startsWith("$")
-                ? BudgetDecision.raiseTo(0, Double.parseDouble(answer.substring(1)))
-                : BudgetDecision.raiseTo(Long.parseLong(answer), 0);
+        BudgetDecision decision = budgetDecision(answer);
         runs.decideBudget(runId, decision);
         return;
       } catch (NumberFormatException e) {
-        terminal.println("not a number: " + answer);
+        terminal.println("not a positive number: " + answer);
       } catch (WorkflowUpdateException refused) {
         terminal.println("refused: " + rootMessage(refused));
       }
     }
+  }
+
+  private static BudgetDecision budgetDecision(String answer) {
+    if (answer.startsWith("$")) {
+      double usd = Double.parseDouble(answer.substring(1));
+      if (!Double.isFinite(usd) || usd <= 0) {
+        throw new NumberFormatException(answer);
+      }
+      return BudgetDecision.raiseTo(0, usd);
+    }
+    long tokens = Long.parseLong(answer);
+    if (tokens <= 0) {
+      throw new NumberFormatException(answer);
+    }
+    return BudgetDecision.raiseTo(tokens, 0);
   }
 
   private void showPlan(String architectureId) {
@@ -86,7 +107,7 @@ final class Questions {
                   terminal.println(
                       "  file " + f.path("path").asText() + " — " + f.path("purpose").asText()));
     } catch (Exception e) {
-      terminal.println("(could not show the plan: " + e.getMessage() + ")");
+      terminal.println("(could not show the plan: " + Explanations.brief(e) + ")");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.forgeflow.cli;
 
+import dev.forgeflow.agents.llm.LlmSettings;
 import dev.forgeflow.orchestrator.config.ModelChoice;
 import dev.forgeflow.orchestrator.config.SandboxChoice;
 import dev.forgeflow.orchestrator.export.ProjectExport;
@@ -72,34 +73,47 @@ final class RunCommand implements Callable<Integer> {
     RunRequest request = new RunRequest(prompt, options());
     Optional<String> problem = RunRequestCheck.problem(request);
     if (problem.isPresent()) {
-      System.err.println("forgeflow: " + problem.get());
-      return ExitCodes.BAD_INPUT;
+      throw CliProblem.badInput(sentence(problem.get()));
     }
+    LlmSettings.fromEnvironment(System.getenv()); // a malformed FORGEFLOW_LLM_* stops us here
+    OutputFolder.check(out);
+    DataDir dataDir = DataDir.lock(DataDir.location());
     console.println("forgeflow · starting the local stack (embedded PostgreSQL, Temporal)…");
-    LocalStack stack = LocalStack.boot();
-    CancelOnInterrupt guard = null;
+    LocalStack stack = LocalStack.boot(dataDir, console);
     try {
-      Runs runs = stack.get(Runs.class);
-      console.println("forgeflow · planner: " + stack.get(ModelChoice.class).describe());
-      console.println("forgeflow · sandbox: " + stack.get(SandboxChoice.class).describe());
-      Launch launch = runs.launch(request);
-      if (launch instanceof Launch.Refused refused) {
-        System.err.println("forgeflow: " + refused.reason());
-        return ExitCodes.BAD_INPUT;
+      return launchAndFollow(stack, request, console);
+    } catch (RuntimeException failed) {
+      if (stack.stopping()) {
+        return ExitCodes.CANCELLED; // the interrupt is being handled; it reports the end
       }
-      String runId = ((Launch.Started) launch).runId();
-      BufferedReader input =
-          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      RunFollower follower =
-          new RunFollower(runs, stack.get(ProjectExport.class), new Terminal(console, input), out);
-      guard = CancelOnInterrupt.install(runs, runId, follower, console, stack);
-      return follower.follow(runId);
+      throw failed;
     } finally {
-      stack.close();
-      if (guard != null) {
-        guard.release();
+      if (!stack.stopping()) {
+        stack.close();
       }
     }
+  }
+
+  private int launchAndFollow(LocalStack stack, RunRequest request, PrintStream console) {
+    Runs runs = stack.get(Runs.class);
+    console.println("forgeflow · planner: " + stack.get(ModelChoice.class).describe());
+    console.println("forgeflow · sandbox: " + stack.get(SandboxChoice.class).describe());
+    Launch launch = runs.launch(request);
+    if (launch instanceof Launch.Refused refused) {
+      throw CliProblem.badInput(sentence(refused.reason()));
+    }
+    String runId = ((Launch.Started) launch).runId();
+    console.println("forgeflow · run " + runId);
+    BufferedReader input =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    RunFollower follower =
+        new RunFollower(runs, stack.get(ProjectExport.class), new Terminal(console, input), out);
+    CancelOnInterrupt.install(stack, runs, runId, follower, console);
+    return follower.follow(runId);
+  }
+
+  private static String sentence(String reason) {
+    return reason.endsWith(".") ? reason : reason + ".";
   }
 
   private PipelineOptions options() {

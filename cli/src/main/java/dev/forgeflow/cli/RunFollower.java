@@ -2,10 +2,14 @@ package dev.forgeflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forgeflow.orchestrator.export.ProjectExport;
+import dev.forgeflow.orchestrator.runs.RunClosure;
 import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.store.JournalEvent;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,11 +36,16 @@ final class RunFollower {
     this.questions = new Questions(runs, terminal);
   }
 
+  /**
+   * Follows the run to its end; its exit code. A workflow that closes without journalling its end
+   * (terminated from Temporal, say) still ends the follow, with a verdict.
+   */
   int follow(String runId) {
     try {
       long seq = 0;
       while (true) {
-        for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
+        List<JournalEvent> events = runs.awaitEvents(runId, seq, Duration.ofSeconds(1));
+        for (JournalEvent event : events) {
           seq = event.seq();
           JsonNode payload = printer.print(event);
           Integer exit = react(runId, event.type(), payload);
@@ -44,16 +53,47 @@ final class RunFollower {
             return exit;
           }
         }
+        if (events.isEmpty() && !open(runId)) {
+          // the end event, if any, was journalled before the workflow closed
+          for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ZERO)) {
+            seq = event.seq();
+            Integer exit = react(runId, event.type(), printer.print(event));
+            if (exit != null) {
+              return exit;
+            }
+          }
+          return closedWithoutEnd(runs.closure(runId).orElseThrow());
+        }
       }
     } finally {
       ended.countDown();
     }
   }
 
+  private boolean open(String runId) {
+    try {
+      return runs.closure(runId).isEmpty();
+    } catch (RuntimeException unknown) {
+      return true; // Temporal could not say: keep following the journal
+    }
+  }
+
+  private int closedWithoutEnd(RunClosure closure) {
+    if (endReported.compareAndSet(false, true)) {
+      terminal.println(
+          "✗ the run's workflow ended ("
+              + closure.status().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + (closure.reason().isBlank() ? "" : ": " + closure.reason())
+              + ") without journalling a verdict; its journal holds the steps it took");
+    }
+    return closure.status().equals("CANCELED") ? ExitCodes.CANCELLED : ExitCodes.FAILED;
+  }
+
   private Integer react(String runId, String type, JsonNode payload) {
     switch (type) {
-      case "approval.requested" -> questions.plan(runId, payload.path("architectureId").asText());
-      case "budget.exhausted" -> questions.budget(runId);
+      case "approval.requested" ->
+          questions.plan(runId, payload.path("architectureId").asText(), () -> open(runId));
+      case "budget.exhausted" -> questions.budget(runId, () -> open(runId));
       case "run.completed" -> {
         return completed(runId, payload);
       }
@@ -69,15 +109,29 @@ final class RunFollower {
 
   private int completed(String runId, JsonNode summary) {
     Path written = null;
+    String unwritten = null;
     if (summary.hasNonNull("bundleId")) {
-      written =
-          export.export(
-              summary.path("bundleId").asText(),
-              out,
-              summary.path("projectName").asText("project"),
-              runId);
+      try {
+        written =
+            export.export(
+                summary.path("bundleId").asText(),
+                out,
+                summary.path("projectName").asText("project"),
+                runId);
+      } catch (UncheckedIOException | IllegalArgumentException e) {
+        unwritten = Explanations.brief(e);
+      }
     }
     new Summary(terminal).print(runId, summary, written);
+    if (unwritten != null) {
+      terminal.println(
+          "✗ the project could not be written under "
+              + out.toAbsolutePath().normalize()
+              + " ("
+              + unwritten
+              + "); free the folder or fix its permissions, then run again");
+      return ExitCodes.ENVIRONMENT;
+    }
     return "APPROVED".equals(summary.path("outcome").asText())
         ? ExitCodes.APPROVED
         : ExitCodes.NOT_APPROVED;
@@ -102,7 +156,7 @@ final class RunFollower {
     if (endReported.compareAndSet(false, true)) {
       terminal.println(
           "✗ run failed in "
-              + end.payload().path("stage").asText().toLowerCase()
+              + end.payload().path("stage").asText().toLowerCase(Locale.ROOT)
               + ": "
               + end.payload().path("message").asText());
     }

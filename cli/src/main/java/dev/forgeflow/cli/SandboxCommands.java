@@ -2,6 +2,7 @@ package dev.forgeflow.cli;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.deploy.DeploymentInfo;
 import dev.forgeflow.sandbox.deploy.Deployments;
 import dev.forgeflow.sandbox.deploy.EgressRules;
@@ -29,22 +30,25 @@ final class SandboxCommands {
     @Override
     public Integer call() throws IOException {
       return withDocker(
+          "forgeflow deployments",
           docker -> {
-            List<DeploymentInfo> all = new Deployments(docker, new EgressRules()).list();
+            List<DeploymentInfo> all =
+                new Deployments(docker, new EgressRules(), instance()).list();
             if (all.isEmpty()) {
               System.out.println("no deployments");
             }
             for (DeploymentInfo d : all) {
               System.out.println(
-                  String.format(
-                      Locale.ROOT,
-                      "%-28s %-22s %-26s %-12s run %s, expires %s",
-                      d.name(),
-                      d.project(),
-                      d.url(),
-                      d.status(),
-                      d.runId(),
-                      d.expires()));
+                  TerminalText.clean(
+                      String.format(
+                          Locale.ROOT,
+                          "%-28s %-22s %-26s %-12s run %s, expires %s",
+                          d.name(),
+                          d.project(),
+                          d.url(),
+                          d.status(),
+                          d.runId(),
+                          d.expires())));
             }
             return 0;
           });
@@ -73,23 +77,32 @@ final class SandboxCommands {
     @Override
     public Integer call() throws IOException {
       return withDocker(
+          "forgeflow logs",
           docker -> {
             try (LogStream log =
-                new Deployments(docker, new EgressRules())
-                    .logs(project, tail, follow, System.out::println)) {
+                new Deployments(docker, new EgressRules(), instance())
+                    .logs(project, tail, follow, Logs::print)) {
               log.awaitEnd(follow ? Duration.ofDays(365) : Duration.ofSeconds(30));
               return 0;
             } catch (NotFoundException missing) {
-              System.err.println("forgeflow: no deployment of project " + project);
+              System.err.println(
+                  "forgeflow: no deployment of project " + TerminalText.clean(project) + ".");
               return 1;
             } catch (Deployments.AmbiguousName ambiguous) {
-              System.err.println("forgeflow: " + ambiguous.getMessage());
-              return 1;
+              System.err.println("forgeflow: " + TerminalText.clean(ambiguous.getMessage()));
+              return ExitCodes.BAD_INPUT;
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
-              return 130;
+              return ExitCodes.CANCELLED;
             }
           });
+    }
+
+    /**
+     * A container's log line: the service's own output, so nothing in it reaches the terminal raw.
+     */
+    private static void print(String line) {
+      System.out.println(TerminalText.clean(line));
     }
   }
 
@@ -107,16 +120,18 @@ final class SandboxCommands {
     @Override
     public Integer call() throws IOException {
       return withDocker(
+          "forgeflow stop",
           docker -> {
             boolean stopped;
             try {
-              stopped = new Deployments(docker, new EgressRules()).stop(project);
+              stopped = new Deployments(docker, new EgressRules(), instance()).stop(project);
             } catch (Deployments.AmbiguousName ambiguous) {
-              System.err.println("forgeflow: " + ambiguous.getMessage());
-              return 1;
+              System.err.println("forgeflow: " + TerminalText.clean(ambiguous.getMessage()));
+              return ExitCodes.BAD_INPUT;
             }
             System.out.println(
-                stopped ? "stopped " + project : "no deployment of project " + project);
+                TerminalText.clean(
+                    stopped ? "stopped " + project : "no deployment of project " + project));
             return stopped ? 0 : 1;
           });
     }
@@ -127,16 +142,35 @@ final class SandboxCommands {
     int run(DockerClient docker) throws IOException;
   }
 
-  static int withDocker(WithDocker action) throws IOException {
+  /**
+   * Runs {@code action} with a client of the daemon {@code DOCKER_HOST} names.
+   *
+   * @throws CliProblem if no daemon answers, or it refuses ({@link ExitCodes#ENVIRONMENT})
+   */
+  static int withDocker(String command, WithDocker action) throws IOException {
     DockerClient docker;
     try {
       docker = DockerClients.connect(System.getenv());
     } catch (DockerUnavailable unavailable) {
-      System.err.println("forgeflow: " + unavailable.getMessage());
-      return ExitCodes.FAILED;
+      String what = unavailable.getMessage();
+      int end = what.indexOf(". The pipeline");
+      throw CliProblem.environment(
+          (end > 0 ? what.substring(0, end) : what)
+              + ". '"
+              + command
+              + "' needs one: start Docker, check that this user may use it (the docker group),"
+              + " or point DOCKER_HOST at a running daemon.");
     }
     try (docker) {
       return action.run(docker);
     }
+  }
+
+  /**
+   * This data dir's Forgeflow, as the running stack derives it: the commands see and touch only its
+   * deployments, never another instance's on the same daemon.
+   */
+  private static SandboxInstance instance() {
+    return SandboxInstance.of(System.getenv("FORGEFLOW_DATABASE_URL"), DataDir.location());
   }
 }

@@ -15,6 +15,14 @@ import java.util.concurrent.TimeUnit;
 /** The packaged {@code forgeflow} jar run as a real process, its output collected as it comes. */
 final class CliProcess implements AutoCloseable {
   private static final Path JAR = Path.of("target", "forgeflow.jar").toAbsolutePath();
+
+  /**
+   * The CLI starts with INT, TERM and HUP at their default disposition, as the {@code forgeflow}
+   * launcher starts it, whatever the build inherited: a build started as a background job has
+   * SIGINT ignored, and a JVM started with it ignored never sees Ctrl-C.
+   */
+  private static final List<String> DEFAULT_SIGNALS = defaultSignals();
+
   private final Process process;
   private final StringBuffer output = new StringBuffer();
 
@@ -30,13 +38,33 @@ final class CliProcess implements AutoCloseable {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: run the tests with 'mvn verify'");
     }
-    List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(DEFAULT_SIGNALS);
+    command.addAll(List.of(javaBin(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("FORGEFLOW_"));
     builder.environment().putAll(env);
     return new CliProcess(builder.start());
+  }
+
+  private static List<String> defaultSignals() {
+    List<String> env = List.of("env", "--default-signal=INT,TERM,HUP");
+    try {
+      Process probe = new ProcessBuilder(concat(env, List.of("true"))).start();
+      return probe.waitFor() == 0 ? env : List.of();
+    } catch (IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static String javaBin() {
@@ -78,7 +106,15 @@ final class CliProcess implements AutoCloseable {
   }
 
   void interrupt() throws IOException, InterruptedException {
-    new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+    signal("INT");
+  }
+
+  void terminate() throws IOException, InterruptedException {
+    signal("TERM");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor();
   }
 
   int exitCode(Duration timeout) throws InterruptedException {

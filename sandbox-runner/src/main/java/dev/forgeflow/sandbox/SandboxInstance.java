@@ -1,6 +1,8 @@
 package dev.forgeflow.sandbox;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -38,6 +40,25 @@ public record SandboxInstance(String id) {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The instance of a Forgeflow configuration: its external database's JDBC URL when it has one,
+   * else its data dir, canonical (real path when it exists).
+   *
+   * @param databaseUrl the external database's JDBC URL, or null / blank for the embedded one
+   */
+  public static SandboxInstance of(String databaseUrl, Path dataDir) {
+    if (databaseUrl != null && !databaseUrl.isBlank()) {
+      return of(databaseUrl);
+    }
+    Path canonical = dataDir.toAbsolutePath().normalize();
+    try {
+      canonical = canonical.toRealPath();
+    } catch (IOException notYetMade) {
+      // the normalised absolute path names it as well
+    }
+    return of(canonical.toString());
   }
 
   /** A copy of {@code labels} with this instance's label added. */

@@ -64,16 +64,8 @@ class SandboxConfiguration {
    */
   @Bean
   SandboxInstance sandboxInstance(ForgeflowProperties properties) {
-    if (!properties.embeddedDatabase()) {
-      return SandboxInstance.of(properties.databaseUrl());
-    }
-    Path dataDir = properties.dataDir().toAbsolutePath().normalize();
-    try {
-      dataDir = dataDir.toRealPath();
-    } catch (IOException notYetMade) {
-      // the normalised absolute path names it as well
-    }
-    return SandboxInstance.of(dataDir.toString());
+    return SandboxInstance.of(
+        properties.embeddedDatabase() ? null : properties.databaseUrl(), properties.dataDir());
   }
 
   /**

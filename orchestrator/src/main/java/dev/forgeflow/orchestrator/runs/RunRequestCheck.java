@@ -30,6 +30,9 @@ public final class RunRequestCheck {
     if (options.implementerConcurrency() < 1 || options.implementerConcurrency() > 32) {
       return Optional.of("implementer concurrency must be between 1 and 32");
     }
+    if (!Double.isFinite(options.budgetUsd())) {
+      return Optional.of("the cost budget must be a number of US dollars, such as 2.50");
+    }
     if (options.budgetTokens() < 0 || options.budgetUsd() < 0) {
       return Optional.of("a budget cannot be negative");
     }

@@ -13,11 +13,16 @@ import dev.forgeflow.workflows.pipeline.PipelineState;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.PlanDecision;
 import dev.forgeflow.workflows.pipeline.SandboxMode;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -90,6 +95,37 @@ public class Runs {
   /** Requests cancellation; the workflow journals {@code run.cancelled} once it has stopped. */
   public void cancel(String runId) {
     client.newUntypedWorkflowStub(runId).cancel();
+  }
+
+  /**
+   * How the run's workflow closed, or empty while it is still open (running, or continued as new).
+   * Lets a follower notice a workflow that closed without journalling its end, e.g. one terminated
+   * from Temporal's own tools.
+   */
+  public Optional<RunClosure> closure(String runId) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(runId);
+    WorkflowExecutionStatus status = stub.describe().getStatus();
+    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+        || status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW) {
+      return Optional.empty();
+    }
+    String name = status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+    return Optional.of(new RunClosure(name, reason(stub)));
+  }
+
+  private static String reason(WorkflowStub closed) {
+    try {
+      closed.getResult(1, TimeUnit.SECONDS, Object.class);
+      return "";
+    } catch (WorkflowFailedException failed) {
+      Throwable cause = failed;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      return cause.getMessage() == null ? "" : cause.getMessage();
+    } catch (TimeoutException | RuntimeException unreadable) {
+      return "";
+    }
   }
 
   public List<JournalEvent> awaitEvents(String runId, long afterSeq, Duration maxWait) {
