@@ -29,7 +29,7 @@ import java.util.Map;
 public final class DeployActivitiesImpl implements DeployActivities {
 
   /** The failure type of a deploy refused because the no-egress rules cannot be set. */
-  public static final String EGRESS_RULES_UNAVAILABLE = "EgressRulesUnavailable";
+  public static final String EGRESS_RULES_UNAVAILABLE = DeployActivities.EGRESS_RULES_UNAVAILABLE;
 
   private final DockerClient docker;
   private final SandboxInstance instance;

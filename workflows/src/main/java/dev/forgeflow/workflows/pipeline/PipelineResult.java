@@ -28,4 +28,18 @@ public record PipelineResult(
         verdict,
         url);
   }
+
+  public PipelineResult withVerdict(String newVerdict) {
+    return new PipelineResult(
+        outcome,
+        projectName,
+        bundleId,
+        bundleVersion,
+        fileCount,
+        rounds,
+        blockingIssues,
+        usage,
+        newVerdict,
+        deploymentUrl);
+  }
 }

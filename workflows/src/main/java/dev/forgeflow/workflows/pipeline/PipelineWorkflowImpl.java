@@ -14,8 +14,10 @@ import dev.forgeflow.workflows.requirements.RequirementsInput;
 import dev.forgeflow.workflows.review.ReviewInput;
 import dev.forgeflow.workflows.review.ReviewResult;
 import dev.forgeflow.workflows.review.ReviewVerdict;
+import dev.forgeflow.workflows.sandbox.DeployActivities;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,18 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       steps.compensateSandbox();
       return result;
     }
-    return result.withDeploymentUrl(steps.deploy(result.projectName()).url());
+    try {
+      return result.withDeploymentUrl(steps.deploy(result.projectName()).url());
+    } catch (ActivityFailure failure) {
+      if (!(failure.getCause() instanceof ApplicationFailure refused)
+          || !DeployActivities.EGRESS_RULES_UNAVAILABLE.equals(refused.getType())) {
+        throw failure;
+      }
+      // This runner may check but not deploy: the approved project stays approved, undeployed.
+      steps.compensateSandbox();
+      return result.withVerdict(
+          result.verdict() + "; not deployed: " + refused.getOriginalMessage());
+    }
   }
 
   private PipelineResult script() {

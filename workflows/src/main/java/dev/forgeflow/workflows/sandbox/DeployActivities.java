@@ -8,6 +8,12 @@ import io.temporal.activity.ActivityMethod;
 public interface DeployActivities {
 
   /**
+   * The failure type of a deploy refused because the runner cannot install the no-egress firewall
+   * rules (no root, no iptables): nothing was started, and the approved project stays approved.
+   */
+  String EGRESS_RULES_UNAVAILABLE = "EgressRulesUnavailable";
+
+  /**
    * Runs the bundle's project image as the project's service, isolated (non-root, read-only root
    * with tmpfs {@code /tmp}, no capabilities, no-new-privileges, memory/CPU/pids limits, no egress,
    * published on 127.0.0.1 only), replacing the project's previous container, and waits for its

@@ -72,6 +72,7 @@ final class FakeAgents
   final List<String> removedRuns = new CopyOnWriteArrayList<>();
   final CountDownLatch checkStarted = new CountDownLatch(1);
   volatile long checkMillis = 0;
+  volatile RuntimeException deployFailure;
   final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger maxInFlight = new AtomicInteger();
   final CountDownLatch implementerStarted = new CountDownLatch(1);
@@ -133,6 +134,9 @@ final class FakeAgents
   @Override
   public Deployment deploy(DeployInput input) {
     deploys.add(input);
+    if (deployFailure != null) {
+      throw deployFailure;
+    }
     return new Deployment(
         input.project(), "container-1", "image", 40123, "http://127.0.0.1:40123", "healthy");
   }

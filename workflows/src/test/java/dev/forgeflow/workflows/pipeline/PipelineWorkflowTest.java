@@ -11,6 +11,7 @@ import dev.forgeflow.workflows.artifacts.Usage;
 import dev.forgeflow.workflows.journal.RunStatus;
 import dev.forgeflow.workflows.sandbox.CheckFailure;
 import dev.forgeflow.workflows.sandbox.CheckInput;
+import dev.forgeflow.workflows.sandbox.DeployActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import io.temporal.api.enums.v1.EventType;
@@ -160,6 +161,40 @@ class PipelineWorkflowTest {
     assertThat(agents.removedRuns).isEmpty();
     assertThat(agents.ends.get(0).summary())
         .containsEntry("deploymentUrl", "http://127.0.0.1:40123");
+  }
+
+  @Test
+  void aDeployRefusedForLackOfFirewallRightsLeavesTheRunApprovedAndUndeployed() {
+    agents.deployFailure =
+        ApplicationFailure.newNonRetryableFailure(
+            "Deploying needs host firewall rules … so nothing was deployed.",
+            DeployActivities.EGRESS_RULES_UNAVAILABLE);
+
+    PipelineResult result =
+        stub("run-no-root")
+            .run(input("run-no-root", PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY)));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.APPROVED);
+    assertThat(result.deploymentUrl()).isNull();
+    assertThat(result.verdict()).contains("not deployed: Deploying needs host firewall rules");
+    assertThat(agents.deploys).hasSize(1);
+    assertThat(agents.removedRuns).containsExactly("run-no-root");
+  }
+
+  @Test
+  void anyOtherDeployFailureFailsTheRunAndRemovesWhatTheSandboxMade() {
+    agents.deployFailure =
+        ApplicationFailure.newNonRetryableFailure("the service never answered", "DeployFailed");
+
+    assertThatThrownBy(
+            () ->
+                stub("run-deploy-fails")
+                    .run(
+                        input(
+                            "run-deploy-fails",
+                            PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY))))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(agents.removedRuns).containsExactly("run-deploy-fails");
   }
 
   @Test
