@@ -2,6 +2,7 @@ package dev.forgeflow.cli;
 
 import com.github.dockerjava.api.exception.DockerException;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
+import dev.forgeflow.store.DataDirectoryInUse;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.util.Locale;
@@ -74,9 +75,7 @@ final class Explanations {
               + DataDir.reason(fs)
               + "). Check that it can be written.");
     }
-    if (cause instanceof IllegalStateException busy
-        && busy.getMessage() != null
-        && busy.getMessage().contains("in use by another running process")) {
+    if (cause instanceof DataDirectoryInUse busy) {
       return new Explained(ExitCodes.ENVIRONMENT, busy.getMessage());
     }
     return null;

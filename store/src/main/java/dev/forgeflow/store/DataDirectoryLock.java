@@ -34,12 +34,7 @@ final class DataDirectoryLock {
       FileLock lock = tryLock(channel);
       if (lock == null) {
         channel.close();
-        throw new IllegalStateException(
-            "The data directory "
-                + dataDir.toAbsolutePath()
-                + " is in use by another running process (it holds "
-                + file.getFileName()
-                + "). Stop that process or choose another data directory.");
+        throw new DataDirectoryInUse(dataDir, file.getFileName().toString());
       }
       return new DataDirectoryLock(channel, lock);
     } catch (IOException e) {

@@ -39,8 +39,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * Starts the server on {@code dataDir}, creating the cluster and its password on first use. A
    * cluster an earlier version created without a password is given one first.
    *
-   * @throws IllegalStateException if another process (or another instance in this one) is using the
-   *     directory, or the server does not start
+   * @throws DataDirectoryInUse if another process (or another instance in this one) is using the
+   *     directory
+   * @throws IllegalStateException if the server does not start
    */
   public static EmbeddedDatabase start(Path dataDir) {
     DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
