@@ -152,10 +152,8 @@ final class SandboxCommands {
     try {
       docker = DockerClients.connect(System.getenv());
     } catch (DockerUnavailable unavailable) {
-      String what = unavailable.getMessage();
-      int end = what.indexOf(". The pipeline");
       throw CliProblem.environment(
-          (end > 0 ? what.substring(0, end) : what)
+          unavailable.unanswered()
               + ". '"
               + command
               + "' needs one: start Docker, check that this user may use it (the docker group),"

@@ -11,8 +11,18 @@ public final class DockerUnavailable extends RuntimeException {
   /** The error type of the retryable activity failure this becomes. */
   public static final String TYPE = "DockerUnavailable";
 
+  private final String host;
+  private final String reason;
+
   DockerUnavailable(String host, String reason) {
     super(message(host, reason), null, false, false);
+    this.host = host;
+    this.reason = reason;
+  }
+
+  /** "No Docker daemon answers at <host> (<reason>)", without what it means for a run. */
+  public String unanswered() {
+    return "No Docker daemon answers at " + host + " (" + reason + ")";
   }
 
   static String message(String host, String reason) {
