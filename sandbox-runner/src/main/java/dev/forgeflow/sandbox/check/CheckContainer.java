@@ -1,18 +1,14 @@
 package dev.forgeflow.sandbox.check;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.StreamType;
 import dev.forgeflow.sandbox.ContainerLogs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,6 @@ final class CheckContainer implements AutoCloseable {
   // No PYTHONPYCACHEPREFIX: it would make Python ignore the base image's compiled modules.
   static final List<String> ENV =
       List.of("HOME=/tmp", "PYTHONDONTWRITEBYTECODE=1", "PYTHONUNBUFFERED=1");
-  private static final int MAX_LOG = 1 << 20;
 
   private final DockerClient docker;
   private final String id;
@@ -179,7 +174,7 @@ final class CheckContainer implements AutoCloseable {
 
   /** The main process's stdout and stderr as logged, each up to 1 MiB. */
   ExecResult logs(int exitCode, boolean killed) {
-    Logs logs = new Logs();
+    StreamOutput logs = new StreamOutput();
     try {
       docker
           .logContainerCmd(id)
@@ -207,30 +202,6 @@ final class CheckContainer implements AutoCloseable {
       docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException alreadyGone) {
       // cleanup is idempotent
-    }
-  }
-
-  /** Collects a log's two streams, each up to {@link #MAX_LOG} bytes. */
-  private static final class Logs extends ResultCallback.Adapter<Frame> {
-    private final StringBuilder stdout = new StringBuilder();
-    private final StringBuilder stderr = new StringBuilder();
-
-    @Override
-    public void onNext(Frame frame) {
-      StringBuilder target = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
-      synchronized (this) {
-        if (target.length() < MAX_LOG) {
-          target.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-        }
-      }
-    }
-
-    synchronized String stdout() {
-      return stdout.toString();
-    }
-
-    synchronized String stderr() {
-      return stderr.toString();
     }
   }
 }

@@ -2,10 +2,7 @@ package dev.forgeflow.sandbox.check;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +16,6 @@ import org.slf4j.LoggerFactory;
 final class ContainerExec {
 
   private static final Logger LOG = LoggerFactory.getLogger(ContainerExec.class);
-  private static final int MAX_OUTPUT = 1 << 20;
   private static final long GRACE_SECONDS = 5;
 
   private final DockerClient docker;
@@ -43,7 +39,7 @@ final class ContainerExec {
 
   private ExecResult runBounded(Duration timeout, String... command) {
     String execId = create(bounded(timeout, command));
-    Output output = new Output();
+    StreamOutput output = new StreamOutput();
     boolean finished;
     try {
       docker.execStartCmd(execId).exec(output);
@@ -88,35 +84,11 @@ final class ContainerExec {
     return wrapped.toArray(String[]::new);
   }
 
-  private static void closeQuietly(Output output) {
+  private static void closeQuietly(StreamOutput output) {
     try {
       output.close();
     } catch (IOException ignored) {
       // the stream is finished with either way
-    }
-  }
-
-  /** Collects an exec's two streams, each up to {@link #MAX_OUTPUT} bytes. */
-  private static final class Output extends ResultCallback.Adapter<Frame> {
-    private final StringBuilder stdout = new StringBuilder();
-    private final StringBuilder stderr = new StringBuilder();
-
-    @Override
-    public void onNext(Frame frame) {
-      StringBuilder target = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
-      synchronized (this) {
-        if (target.length() < MAX_OUTPUT) {
-          target.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-        }
-      }
-    }
-
-    synchronized String stdout() {
-      return stdout.toString();
-    }
-
-    synchronized String stderr() {
-      return stderr.toString();
     }
   }
 }

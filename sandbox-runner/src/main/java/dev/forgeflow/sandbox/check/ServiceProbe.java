@@ -1,5 +1,6 @@
 package dev.forgeflow.sandbox.check;
 
+import dev.forgeflow.sandbox.ServiceCommand;
 import dev.forgeflow.workflows.sandbox.CheckFailure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,20 +16,8 @@ import java.util.Optional;
  */
 final class ServiceProbe {
 
-  static final String URL = "http://127.0.0.1:8000";
-  static final String[] SERVICE = {
-    "python3",
-    "-I",
-    "-m",
-    "uvicorn",
-    "app.main:app",
-    "--app-dir",
-    "/app",
-    "--host",
-    "127.0.0.1",
-    "--port",
-    "8000"
-  };
+  static final String URL = "http://127.0.0.1:" + ServiceCommand.PORT;
+  static final String[] SERVICE = ServiceCommand.listeningOn("127.0.0.1").toArray(String[]::new);
   private static final String PROBE = "/tmp/forgeflow/openapi_crud_probe.py";
   private static final Duration ATTEMPT = Duration.ofSeconds(2);
 

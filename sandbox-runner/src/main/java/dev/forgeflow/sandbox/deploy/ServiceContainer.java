@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import dev.forgeflow.sandbox.ContainerLogs;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.ServiceCommand;
 import dev.forgeflow.sandbox.image.ProjectImages;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -32,7 +33,7 @@ final class ServiceContainer {
   static final String NAME_LABEL = "dev.forgeflow.name";
 
   static final String USER = "10001:10001";
-  static final int PORT = 8000;
+  static final int PORT = ServiceCommand.PORT;
   static final String LOOPBACK = "127.0.0.1";
   static final List<String> ENV =
       List.of("HOME=/tmp", "PYTHONDONTWRITEBYTECODE=1", "PYTHONUNBUFFERED=1");
@@ -41,20 +42,8 @@ final class ServiceContainer {
   static final Map<String, String> NO_IPV6 =
       Map.of("net.ipv6.conf.all.disable_ipv6", "1", "net.ipv6.conf.default.disable_ipv6", "1");
 
-  /** The service as it was checked: the image's Uvicorn, in isolated mode, the app from /app. */
-  static final List<String> COMMAND =
-      List.of(
-          "python3",
-          "-I",
-          "-m",
-          "uvicorn",
-          "app.main:app",
-          "--app-dir",
-          "/app",
-          "--host",
-          "0.0.0.0",
-          "--port",
-          "" + PORT);
+  /** The service as it was checked: {@link ServiceCommand}, listening on every interface. */
+  static final List<String> COMMAND = ServiceCommand.listeningOn("0.0.0.0");
 
   private ServiceContainer() {}
 
