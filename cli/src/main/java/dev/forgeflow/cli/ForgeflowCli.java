@@ -1,5 +1,8 @@
 package dev.forgeflow.cli;
 
+import ch.qos.logback.classic.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +21,7 @@ import picocli.CommandLine.Command;
 public final class ForgeflowCli implements Runnable {
 
   public static void main(String[] args) {
+    quietLibraryLogs();
     FailureReport report = new FailureReport(System.err);
     // a thread that dies leaves its trace in the error log, not on the terminal
     Thread.setDefaultUncaughtExceptionHandler(
@@ -29,6 +33,17 @@ public final class ForgeflowCli implements Runnable {
       exit = report.report(failure);
     }
     System.exit(exit);
+  }
+
+  /**
+   * Libraries (the Docker client's HTTP retries, say) log to the console when nothing configures
+   * logging, which only {@code run}'s stack does; the terminal is for Forgeflow's own sentences.
+   */
+  private static void quietLibraryLogs() {
+    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
+        instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(Level.OFF);
+    }
   }
 
   static int execute(FailureReport report, String... args) {
