@@ -23,6 +23,8 @@ final class CliProcess implements AutoCloseable {
    */
   private static final List<String> DEFAULT_SIGNALS = defaultSignals();
 
+  static final String TEMPORAL_CLI = "FORGEFLOW_TEMPORAL_CLI";
+
   private final Process process;
   private final StringBuffer output = new StringBuffer();
 
@@ -43,7 +45,12 @@ final class CliProcess implements AutoCloseable {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.redirectErrorStream(true);
-    builder.environment().keySet().removeIf(k -> k.startsWith("FORGEFLOW_"));
+    // The test's own settings only, but the Temporal CLI scripts/test installed stays known, so
+    // each CLI's local dev server starts from it instead of installing one per data dir.
+    builder
+        .environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("FORGEFLOW_") && !k.equals(TEMPORAL_CLI));
     builder.environment().putAll(env);
     return new CliProcess(builder.start());
   }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,8 +51,13 @@ class ForgeflowRunIT {
           .contains("▸ checks (round 1)")
           .contains("sandbox checks: passed")
           .contains("APPROVED — approved in review round 1")
-          .contains("written  " + work.resolve("generated/bookstore-api"));
+          .contains("written  " + work.resolve("generated/bookstore-api"))
+          .containsPattern("temporal: dev server at 127\\.0\\.0\\.1:\\d+, Temporal Web http://")
+          .containsPattern(
+              "Temporal Web: http://127\\.0\\.0\\.1:\\d+/namespaces/default/workflows/");
     }
+    assertThat(work.resolve(".forgeflow/temporal/temporal.db")).isNotEmptyFile();
+    assertThat(temporalServersOf(work)).as("the dev server stops with the CLI").isEmpty();
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> created =
         http.send(
@@ -143,6 +149,33 @@ class ForgeflowRunIT {
       assertThat(server.requests()).isNotEmpty();
     }
     assertThat(work.resolve("generated/bookstore-api/app/main.py")).exists();
+  }
+
+  @Test
+  void withoutATemporalServerTheRunFallsBackAndSaysItWillNotSurviveARestart() throws Exception {
+    Map<String, String> env =
+        Map.of(CliProcess.TEMPORAL_CLI, work.resolve("no-temporal").toString());
+    try (CliProcess cli = CliProcess.start(work, env, "run", "--no-sandbox", PROMPT)) {
+      assertThat(cli.exitCode(RUN)).as(cli.output()).isZero();
+      assertThat(cli.output())
+          .contains("temporal: in-process service — runs will NOT survive a restart of Forgeflow")
+          .contains("FORGEFLOW_TEMPORAL_CLI names " + work.resolve("no-temporal"))
+          .doesNotContain("Temporal Web:")
+          .contains("APPROVED");
+    }
+  }
+
+  /** Pids of Temporal dev servers whose command line names the work dir. */
+  private static List<Long> temporalServersOf(Path work) {
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .filter(line -> line.contains("start-dev") && line.contains(work.toString()))
+                    .isPresent())
+        .map(ProcessHandle::pid)
+        .toList();
   }
 
   @Test

