@@ -2,6 +2,7 @@ package dev.forgeflow.orchestrator.config;
 
 import dev.forgeflow.agents.Agents;
 import dev.forgeflow.agents.support.StoreFailures;
+import dev.forgeflow.agents.support.WorkerHeartbeats;
 import dev.forgeflow.agents.validate.RuntimeProfile;
 import dev.forgeflow.orchestrator.deploy.DeploymentJanitor;
 import dev.forgeflow.orchestrator.deploy.LogJournaling;
@@ -55,9 +56,15 @@ class TemporalConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(TemporalConfiguration.class);
 
-  /** A write the store refuses fails its activity for good instead of re-buying its model call. */
+  /**
+   * A write the store refuses fails its activity for good instead of re-buying its model call;
+   * every running activity heartbeats, so a worker that dies is noticed within the stubs' heartbeat
+   * timeout.
+   */
   private static final WorkerFactoryOptions WORKERS =
-      WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new StoreFailures()).build();
+      WorkerFactoryOptions.newBuilder()
+          .setWorkerInterceptors(new StoreFailures(), new WorkerHeartbeats())
+          .build();
 
   @Bean(destroyMethod = "close")
   TemporalConnection temporalConnection(ForgeflowProperties properties) {

@@ -30,6 +30,9 @@ final class PipelineActivities {
           .setMaximumAttempts(6)
           .build();
 
+  /** How long a worker may stay silent before its running activity is retried elsewhere. */
+  static final Duration SILENT_WORKER = Duration.ofSeconds(30);
+
   private static final RetryOptions STORE_CALLS =
       RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofMillis(200))
@@ -69,6 +72,7 @@ final class PipelineActivities {
               // a cancelled run waits for the check to end, so the saga removes all it made
               .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
               .setStartToCloseTimeout(Duration.ofMinutes(15))
+              .setHeartbeatTimeout(SILENT_WORKER)
               .setScheduleToCloseTimeout(Duration.ofHours(1))
               .setRetryOptions(
                   RetryOptions.newBuilder()
@@ -86,7 +90,7 @@ final class PipelineActivities {
               .setTaskQueue(SandboxActivities.TASK_QUEUE)
               .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
               .setStartToCloseTimeout(Duration.ofMinutes(5))
-              .setHeartbeatTimeout(Duration.ofSeconds(30))
+              .setHeartbeatTimeout(SILENT_WORKER)
               .setRetryOptions(
                   RetryOptions.newBuilder()
                       .setInitialInterval(Duration.ofSeconds(2))
@@ -103,9 +107,15 @@ final class PipelineActivities {
               .setRetryOptions(STORE_CALLS)
               .build());
 
+  /**
+   * A model call may think for minutes, but its worker heartbeats for it every few seconds: a
+   * worker that dies mid-call is noticed after {@link #SILENT_WORKER}, and the call is retried
+   * elsewhere then, not after its whole start-to-close timeout.
+   */
   private static ActivityOptions model(Duration startToClose) {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(startToClose)
+        .setHeartbeatTimeout(SILENT_WORKER)
         .setRetryOptions(MODEL_CALLS)
         .build();
   }
