@@ -71,6 +71,7 @@ public final class PipelineBenchmark {
       "--forgeflow.data-dir=" + dataDir,
       "--forgeflow.database-url=",
       "--forgeflow.temporal-target=",
+      "--forgeflow.temporal-local=in-process",
       "--forgeflow.implementer-concurrency=" + options.concurrency(),
       "--FORGEFLOW_LLM_BASE_URL=" + server.baseUrl(),
       "--FORGEFLOW_LLM_API_KEY=sk-bench",

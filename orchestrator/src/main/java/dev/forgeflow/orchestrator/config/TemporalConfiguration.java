@@ -73,6 +73,9 @@ class TemporalConfiguration {
     if (!properties.embeddedTemporal()) {
       return remote(properties.temporalTarget(), clientOptions, null, () -> {});
     }
+    if (properties.temporalLocal().equals("in-process")) {
+      return inProcess(clientOptions, "chosen with FORGEFLOW_TEMPORAL_LOCAL=in-process");
+    }
     LocalTemporalServer server;
     try {
       Path cli = TemporalCli.find(properties.dataDir(), properties.temporalCli());
