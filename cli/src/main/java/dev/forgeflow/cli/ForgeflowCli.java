@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Turns a plain-language description of a backend service into a working one.",
     subcommands = {
       RunCommand.class,
+      RunsCommand.class,
+      ResumeCommand.class,
       SandboxCommands.ListDeployments.class,
       SandboxCommands.Logs.class,
       SandboxCommands.Stop.class

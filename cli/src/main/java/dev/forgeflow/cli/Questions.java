@@ -19,6 +19,18 @@ final class Questions {
     this.terminal = terminal;
   }
 
+  /**
+   * The question still open after {@code event}, given the one open before it: a plan or budget
+   * question is open from its request until the event that answers it.
+   */
+  static JournalEventView stillOpen(JournalEventView open, JournalEventView event) {
+    return switch (event.type()) {
+      case "approval.requested", "budget.exhausted" -> event;
+      case "approval.decided", "approval.timed_out", "budget.raised", "budget.stopped" -> null;
+      default -> open;
+    };
+  }
+
   /** Asks until answered, input ends, or {@code open} says the run has closed meanwhile. */
   void plan(String runId, String architectureId, BooleanSupplier open) {
     showPlan(architectureId);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,6 +27,7 @@ final class RunFollower {
   private final Questions questions;
   private final CountDownLatch ended = new CountDownLatch(1);
   private final AtomicBoolean endReported = new AtomicBoolean();
+  private static final Set<String> ENDS = Set.of("run.completed", "run.failed", "run.cancelled");
 
   RunFollower(Runs runs, ProjectExport export, Terminal terminal, Path out) {
     this.runs = runs;
@@ -37,12 +39,32 @@ final class RunFollower {
   }
 
   /**
-   * Follows the run to its end; its exit code. A workflow that closes without journalling its end
+   * Follows the run to its end; its exit code. Events up to {@code history} had happened before
+   * this follower started (a resumed run): they are shown, and a question they left unanswered (the
+   * plan, the budget) is asked again. A workflow that closes without journalling its end
    * (terminated from Temporal, say) still ends the follow, with a verdict.
    */
-  int follow(String runId) {
+  int follow(String runId, long history) {
     try {
       long seq = 0;
+      JournalEventView unanswered = null;
+      while (seq < history) {
+        List<JournalEvent> events = runs.awaitEvents(runId, seq, Duration.ZERO);
+        if (events.isEmpty()) {
+          break;
+        }
+        for (JournalEvent event : events) {
+          seq = event.seq();
+          JsonNode payload = printer.print(event);
+          if (ENDS.contains(event.type())) {
+            return react(runId, event.type(), payload);
+          }
+          unanswered = Questions.stillOpen(unanswered, new JournalEventView(event.type(), payload));
+        }
+      }
+      if (unanswered != null) {
+        react(runId, unanswered.type(), unanswered.payload());
+      }
       while (true) {
         List<JournalEvent> events = runs.awaitEvents(runId, seq, Duration.ofSeconds(1));
         for (JournalEvent event : events) {

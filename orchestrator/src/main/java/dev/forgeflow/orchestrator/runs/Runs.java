@@ -13,13 +13,18 @@ import dev.forgeflow.workflows.pipeline.PipelineState;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.PlanDecision;
 import dev.forgeflow.workflows.pipeline.SandboxMode;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -90,6 +95,39 @@ public class Runs {
 
   public PipelineState decideBudget(String runId, BudgetDecision decision) {
     return workflow(runId).decideBudget(decision);
+  }
+
+  /**
+   * Whether Temporal still holds the run's workflow, open or closed. False when its history is
+   * gone: the run was started on an in-process service that has stopped since.
+   */
+  public boolean workflowKnown(String runId) {
+    try {
+      client.newUntypedWorkflowStub(runId).describe();
+      return true;
+    } catch (WorkflowNotFoundException gone) {
+      return false;
+    } catch (StatusRuntimeException failed) {
+      if (failed.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw failed;
+    }
+  }
+
+  /**
+   * Ends a run whose workflow is gone, so that it does not show as running for ever: its result and
+   * status say it failed and why, and its journal ends with {@code run.failed}.
+   */
+  public void abandon(String runId, String reason) {
+    Map<String, Object> end = new LinkedHashMap<>();
+    end.put("stage", "RESUME");
+    end.put("round", 0);
+    end.put("type", "WorkflowLost");
+    end.put("message", reason);
+    stores.runs().setResult(runId, json(end));
+    stores.runs().setStatus(runId, "FAILED");
+    stores.journal().append(runId, "run.failed", json(end), 1);
   }
 
   /** Requests cancellation; the workflow journals {@code run.cancelled} once it has stopped. */
