@@ -10,8 +10,12 @@ import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.workflows.pipeline.Awaiting;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import dev.forgeflow.workflows.pipeline.PlanDecision;
+import dev.forgeflow.workflows.pipeline.RunSearchAttributes;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionMetadata;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -62,6 +66,18 @@ class DevServerDurabilityIT {
                           PipelineOptions.defaults().withApprovalGate(true))))
               .runId();
       awaitGate(runs, runId);
+      WorkflowExecutionMetadata waiting =
+          listed(
+              first.getBean(WorkflowClient.class),
+              "WorkflowId = '"
+                  + runId
+                  + "' AND ForgeflowStatus = 'AWAITING_APPROVAL' AND ForgeflowStage = 'APPROVAL'"
+                  + " AND ForgeflowModel = 'offline' AND ForgeflowRound = 0");
+      assertThat(waiting.getMemo(RunSearchAttributes.PROMPT_MEMO, String.class))
+          .isEqualTo("A todo API with tasks (title, done: bool, due: date)");
+      assertThat(waiting.getTypedSearchAttributes().get(RunSearchAttributes.OWNER))
+          .isEqualTo(System.getProperty("user.name"));
+      assertThat(waiting.getTypedSearchAttributes().get(RunSearchAttributes.PROJECT)).isNotBlank();
     }
     try (ConfigurableApplicationContext second = boot(temporal)) {
       Runs runs = second.getBean(Runs.class);
@@ -72,7 +88,30 @@ class DevServerDurabilityIT {
       JournalEvent end = RunEnds.end(runs, runId, Duration.ofMinutes(2));
       assertThat(end.type()).isEqualTo("run.completed");
       assertThat(end.payloadJson()).containsPattern("\"outcome\": ?\"APPROVED\"");
+      String project = runs.find(runId).orElseThrow().projectName();
+      listed(
+          second.getBean(WorkflowClient.class),
+          "ForgeflowProject = '"
+              + project
+              + "' AND ForgeflowStatus = 'SUCCEEDED' AND ForgeflowStage = 'DONE'"
+              + " AND ForgeflowRound = 1 AND WorkflowId = '"
+              + runId
+              + "'");
     }
+  }
+
+  /** The one run a visibility query finds, once the (eventually consistent) index shows it. */
+  private static WorkflowExecutionMetadata listed(WorkflowClient client, String query) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<WorkflowExecutionMetadata> found = client.listExecutions(query).toList();
+      if (found.size() == 1) {
+        return found.get(0);
+      }
+      assertThat(found).hasSizeLessThan(2);
+      sleep();
+    }
+    throw new AssertionError("no run matched " + query);
   }
 
   private ConfigurableApplicationContext boot(String temporal) {

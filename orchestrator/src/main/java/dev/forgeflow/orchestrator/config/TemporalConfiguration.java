@@ -8,6 +8,7 @@ import dev.forgeflow.orchestrator.deploy.DeploymentJanitor;
 import dev.forgeflow.orchestrator.deploy.LogJournaling;
 import dev.forgeflow.orchestrator.deploy.RecordedDeployActivities;
 import dev.forgeflow.orchestrator.temporal.LocalTemporalServer;
+import dev.forgeflow.orchestrator.temporal.SearchAttributeRegistry;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
 import dev.forgeflow.orchestrator.temporal.TemporalCli;
 import dev.forgeflow.orchestrator.temporal.TemporalUnavailable;
@@ -21,9 +22,11 @@ import dev.forgeflow.sandbox.deploy.Janitor;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflowImpl;
+import dev.forgeflow.workflows.pipeline.RunSearchAttributes;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -95,10 +98,11 @@ class TemporalConfiguration {
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     WorkflowClient client = WorkflowClient.newInstance(service, clientOptions);
+    boolean indexed = SearchAttributeRegistry.ensure(service, clientOptions.getNamespace());
     return new TemporalConnection(
         client,
         WorkerFactory.newInstance(client, WORKERS),
-        TemporalChoice.server(target, webUrl),
+        TemporalChoice.server(target, webUrl, indexed),
         () -> {
           service.shutdown();
           stopServer.run();
@@ -113,6 +117,9 @@ class TemporalConfiguration {
                 .setWorkflowClientOptions(clientOptions)
                 .setWorkerFactoryOptions(WORKERS)
                 .build());
+    for (SearchAttributeKey<?> key : RunSearchAttributes.ALL) {
+      environment.registerSearchAttribute(key.getName(), key.getValueType());
+    }
     return new TemporalConnection(
         environment.getWorkflowClient(),
         environment.getWorkerFactory(),

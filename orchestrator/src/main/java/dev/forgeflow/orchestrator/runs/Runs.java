@@ -2,16 +2,21 @@ package dev.forgeflow.orchestrator.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forgeflow.agents.llm.LlmSettings;
+import dev.forgeflow.orchestrator.config.ModelChoice;
 import dev.forgeflow.orchestrator.config.SandboxChoice;
+import dev.forgeflow.orchestrator.temporal.TemporalChoice;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.store.NewRun;
 import dev.forgeflow.store.RunRecord;
+import dev.forgeflow.store.RunStore;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.pipeline.BudgetDecision;
 import dev.forgeflow.workflows.pipeline.PipelineInput;
 import dev.forgeflow.workflows.pipeline.PipelineState;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.PlanDecision;
+import dev.forgeflow.workflows.pipeline.RunSearchAttributes;
 import dev.forgeflow.workflows.pipeline.SandboxMode;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -21,6 +26,7 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,15 +42,27 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Runs {
+  /** The owner of runs started from this machine's CLI: its user. */
+  private static final String LOCAL_OWNER = System.getProperty("user.name", "local");
+
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private final WorkflowClient client;
   private final Stores stores;
   private final SandboxChoice sandbox;
+  private final TemporalChoice temporal;
+  private final ModelChoice model;
 
-  public Runs(WorkflowClient client, Stores stores, SandboxChoice sandbox) {
+  public Runs(
+      WorkflowClient client,
+      Stores stores,
+      SandboxChoice sandbox,
+      TemporalChoice temporal,
+      ModelChoice model) {
     this.client = client;
     this.stores = stores;
     this.sandbox = sandbox;
+    this.temporal = temporal;
+    this.model = model;
   }
 
   /**
@@ -52,6 +70,14 @@ public class Runs {
    * when the request asks for them and a sandbox is available.
    */
   public Launch launch(RunRequest asked) {
+    return launch(asked, LOCAL_OWNER);
+  }
+
+  /**
+   * Like {@link #launch(RunRequest)}, for {@code owner}: the run's workflow carries it, with the
+   * model and the prompt's first line, for operators who list runs in Temporal Web.
+   */
+  public Launch launch(RunRequest asked, String owner) {
     RunRequest request =
         new RunRequest(
             asked.prompt(),
@@ -66,19 +92,41 @@ public class Runs {
     PipelineWorkflow workflow =
         client.newWorkflowStub(
             PipelineWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(runId)
-                .setTaskQueue(PipelineWorkflow.TASK_QUEUE)
+            indexing(
+                    WorkflowOptions.newBuilder()
+                        .setWorkflowId(runId)
+                        .setTaskQueue(PipelineWorkflow.TASK_QUEUE)
+                        .setMemo(
+                            Map.of(
+                                RunSearchAttributes.PROMPT_MEMO,
+                                RunSearchAttributes.promptLine(request.prompt()))),
+                    owner)
                 .build());
     try {
       WorkflowClient.start(
-          workflow::run, new PipelineInput(runId, request.prompt(), request.options()));
+          workflow::run,
+          new PipelineInput(runId, request.prompt(), request.options(), temporal.indexed()));
     } catch (RuntimeException notStarted) {
       // a run whose workflow never started must not sit in QUEUED for ever
       stores.runs().setStatus(runId, "FAILED");
       throw notStarted;
     }
     return new Launch.Started(runId);
+  }
+
+  private WorkflowOptions.Builder indexing(WorkflowOptions.Builder options, String owner) {
+    if (!temporal.indexed()) {
+      return options;
+    }
+    return options.setTypedSearchAttributes(
+        SearchAttributes.newBuilder()
+            .set(RunSearchAttributes.OWNER, owner)
+            .set(
+                RunSearchAttributes.MODEL,
+                model.settings().map(LlmSettings::defaultModel).orElse("offline"))
+            .set(RunSearchAttributes.STATUS, RunStore.QUEUED)
+            .set(RunSearchAttributes.ROUND, 0L)
+            .build());
   }
 
   public Optional<RunRecord> find(String runId) {

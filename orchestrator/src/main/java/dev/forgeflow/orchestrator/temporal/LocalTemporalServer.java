@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -83,23 +84,26 @@ public final class LocalTemporalServer implements AutoCloseable {
   private static Process spawn(Path dir, Path cli, int port, int uiPort, String namespace)
       throws IOException {
     List<String> command =
-        List.of(
-            "setsid",
-            cli.toString(),
-            "server",
-            "start-dev",
-            "--ip",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--ui-port",
-            Integer.toString(uiPort),
-            "--db-filename",
-            dir.resolve("temporal.db").toString(),
-            "--namespace",
-            namespace,
-            "--log-level",
-            "warn");
+        new ArrayList<>(
+            List.of(
+                "setsid",
+                cli.toString(),
+                "server",
+                "start-dev",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--ui-port",
+                Integer.toString(uiPort),
+                "--db-filename",
+                dir.resolve("temporal.db").toString(),
+                "--namespace",
+                namespace,
+                "--log-level",
+                "warn"));
+    SearchAttributeRegistry.devServerFlags()
+        .forEach((name, type) -> command.addAll(List.of("--search-attribute", name + "=" + type)));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()))

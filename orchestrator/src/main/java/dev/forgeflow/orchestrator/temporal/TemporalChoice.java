@@ -10,15 +10,16 @@ import java.util.Optional;
  * @param target the frontend's {@code host:port}; null for the in-process service
  * @param webUrl Temporal Web's base URL when known
  * @param fallbackReason why the in-process service is used; null otherwise
+ * @param indexed whether the namespace has Forgeflow's search attributes, so runs keep them current
  */
-public record TemporalChoice(String target, String webUrl, String fallbackReason) {
+public record TemporalChoice(String target, String webUrl, String fallbackReason, boolean indexed) {
 
-  public static TemporalChoice server(String target, String webUrl) {
-    return new TemporalChoice(target, webUrl, null);
+  public static TemporalChoice server(String target, String webUrl, boolean indexed) {
+    return new TemporalChoice(target, webUrl, null, indexed);
   }
 
   public static TemporalChoice inProcess(String reason) {
-    return new TemporalChoice(null, null, reason);
+    return new TemporalChoice(null, null, reason, true);
   }
 
   public boolean durable() {

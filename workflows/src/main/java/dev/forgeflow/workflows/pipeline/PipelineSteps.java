@@ -28,6 +28,7 @@ final class PipelineSteps {
   private final PipelineActivities activities;
   private String runId;
   private RunLog log;
+  private RunIndex index = RunIndex.off();
   private BudgetGuard budget = new BudgetGuard(null, 0, 0);
   private ApprovalGate gate = new ApprovalGate(null);
   private Stage stage = Stage.QUEUED;
@@ -47,7 +48,8 @@ final class PipelineSteps {
 
   void begin(PipelineInput input) {
     runId = input.runId();
-    log = new RunLog(activities.journal, runId);
+    index = RunIndex.of(input);
+    log = new RunLog(activities.journal, runId, index);
     budget = new BudgetGuard(log, input.options().budgetTokens(), input.options().budgetUsd());
     gate = new ApprovalGate(log);
     startedAt = Workflow.currentTimeMillis();
@@ -63,6 +65,7 @@ final class PipelineSteps {
 
   <T> T stage(Stage next, Supplier<T> work) {
     stage = next;
+    index.stage(next);
     long began = Workflow.currentTimeMillis();
     record("stage.started", Map.of("stage", next.name(), "round", round));
     T result = work.get();
@@ -79,7 +82,7 @@ final class PipelineSteps {
   }
 
   ReviewResult review(ReviewInput input) {
-    round = input.round();
+    setRound(input.round());
     return stage(Stage.REVIEW, () -> activities.reviewer.review(input));
   }
 
@@ -92,7 +95,7 @@ final class PipelineSteps {
       sandboxUsed = true;
       saga.addCompensation(activities.deploy::removeRunResources, runId);
     }
-    round = reviewRound;
+    setRound(reviewRound);
     return stage(
         Stage.CHECKS,
         () -> activities.sandbox.check(new CheckInput(runId, bundle.bundleId(), reviewRound)));
@@ -114,7 +117,19 @@ final class PipelineSteps {
   }
 
   void nextRound(int next) {
-    round = next;
+    setRound(next);
+  }
+
+  private void setRound(int next) {
+    if (next != round) {
+      round = next;
+      index.round(next);
+    }
+  }
+
+  /** The project Requirements named, for the run's search attributes. */
+  void named(String project) {
+    index.project(project);
   }
 
   int round() {
@@ -160,6 +175,7 @@ final class PipelineSteps {
   /** Waits at the approval gate; a timed-out wait follows the options' policy. */
   PlanDecision awaitPlanDecision(String architectureId, PipelineOptions options) {
     stage = Stage.APPROVAL;
+    index.stage(Stage.APPROVAL);
     return gate.await(architectureId, options);
   }
 
@@ -167,11 +183,13 @@ final class PipelineSteps {
     stage = Stage.DONE;
     RunStatus status =
         result.outcome() == Outcome.APPROVED ? RunStatus.SUCCEEDED : RunStatus.FAILED;
+    ended(status);
     activities.journal.finish(new RunEnd(runId, status, "run.completed", summary(result)));
     return result;
   }
 
   void cancelled() {
+    ended(RunStatus.CANCELLED);
     Workflow.newDetachedCancellationScope(
             () ->
                 activities.journal.finish(
@@ -191,6 +209,7 @@ final class PipelineSteps {
         cause instanceof TemporalFailure temporal
             ? temporal.getOriginalMessage()
             : String.valueOf(cause.getMessage());
+    ended(RunStatus.FAILED);
     activities.journal.finish(
         new RunEnd(
             runId,
@@ -199,6 +218,11 @@ final class PipelineSteps {
             Map.of("stage", stage.name(), "round", round, "type", type, "message", message)));
     return ApplicationFailure.newNonRetryableFailureWithCause(
         stage.name().toLowerCase() + " failed: " + message, type, failure);
+  }
+
+  private void ended(RunStatus status) {
+    index.stage(Stage.DONE);
+    index.status(status);
   }
 
   private Map<String, Object> summary(PipelineResult result) {

@@ -88,6 +88,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
                         new RequirementsInput(
                             input.runId(), input.prompt(), models().requirements())));
     steps.spend(charter.usage());
+    steps.named(charter.projectName());
     ArchitectureResult architecture = designUntilApproved();
     if (architecture == null) {
       return result(Outcome.PLAN_REJECTED, "the plan was not approved");

@@ -9,10 +9,12 @@ import java.util.Map;
 final class RunLog {
   private final JournalActivities journal;
   private final String runId;
+  private final RunIndex index;
 
-  RunLog(JournalActivities journal, String runId) {
+  RunLog(JournalActivities journal, String runId, RunIndex index) {
     this.journal = journal;
     this.runId = runId;
+    this.index = index;
   }
 
   void record(String type, Map<String, Object> payload) {
@@ -21,5 +23,6 @@ final class RunLog {
 
   void status(RunStatus status) {
     journal.setStatus(runId, status);
+    index.status(status);
   }
 }
