@@ -124,6 +124,15 @@ final class CliProcess implements AutoCloseable {
     new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor();
   }
 
+  /** Kills the process with SIGKILL, as a crash would: no shutdown hook runs. */
+  void kill9() throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-KILL", String.valueOf(process.pid()))
+        .inheritIO()
+        .start()
+        .waitFor();
+    process.waitFor();
+  }
+
   int exitCode(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ public final class FakeLlmServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final List<Completion> completions = new CopyOnWriteArrayList<>();
   private final Function<RecordedRequest, FakeResponse> handler;
   private final Duration latency;
 
@@ -65,6 +67,14 @@ public final class FakeLlmServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** A request whose response was written to the end, and when that happened. */
+  public record Completion(RecordedRequest request, Instant at) {}
+
+  /** The requests answered to the end so far, in the order their answers ended. */
+  public List<Completion> completions() {
+    return List.copyOf(completions);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
@@ -78,6 +88,8 @@ public final class FakeLlmServer implements AutoCloseable {
       pause(latency);
       FakeResponse response = handler.apply(request);
       respond(exchange, response);
+      exchange.getResponseBody().close();
+      completions.add(new Completion(request, Instant.now()));
     }
   }
 
