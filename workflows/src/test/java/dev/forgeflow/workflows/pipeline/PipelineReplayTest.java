@@ -1,17 +1,27 @@
 package dev.forgeflow.workflows.pipeline;
 
 import io.temporal.testing.WorkflowReplayer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Replays a stored history (approval gate with feedback, a patch round, a stuck-loop rewrite,
- * approval) against the current workflow code: a change that breaks determinism fails here.
+ * Replays stored histories against the current workflow code: a change that breaks determinism
+ * fails here. The histories: the approval gate with feedback, a patch round, a stuck-loop rewrite
+ * and approval (recorded before the run kept search attributes); failing checks, a repair round and
+ * a deploy; a deploy that fails for good and the saga's compensation (both recorded by {@link
+ * HistoryRecording}, with search attributes).
  */
 class PipelineReplayTest {
 
-  @Test
-  void storedHistoryReplaysAgainstTheCurrentWorkflowCode() throws Exception {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "pipeline-gate-feedback-rewrite.json",
+        "pipeline-checks-deploy.json",
+        "pipeline-deploy-fails-compensates.json"
+      })
+  void storedHistoryReplaysAgainstTheCurrentWorkflowCode(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/pipeline-gate-feedback-rewrite.json", PipelineWorkflowImpl.class);
+        "histories/" + history, PipelineWorkflowImpl.class);
   }
 }
