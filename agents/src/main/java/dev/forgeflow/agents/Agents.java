@@ -81,7 +81,10 @@ public final class Agents {
         new JournalActivitiesImpl(journal, stores.runs()));
   }
 
-  /** The model side: one recording client, one structured-output caller, an agent per name. */
+  /**
+   * The model side: one client that keeps every reply before it is used and records its usage
+   * ({@link LlmClients#ledgered}), one structured-output caller, an agent per name.
+   */
   private static final class Models {
     private final StructuredOutput output;
     private final LlmSettings settings;
@@ -92,7 +95,7 @@ public final class Agents {
           new JournalUsageRecorder(
               stores.llmCalls(), stores.journal(), Pricing.of(settings), Clock.systemUTC());
       LlmClient client =
-          LlmClients.recording(LlmClients.openAi(settings), recorder, ActivityJournal::attempt);
+          LlmClients.ledgered(LlmClients.openAi(settings), stores.replies(), recorder);
       this.output = new StructuredOutput(client);
       this.settings = settings;
       this.profile = profile;

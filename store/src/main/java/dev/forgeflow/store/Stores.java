@@ -6,8 +6,9 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * Every store of Forgeflow, wired to one database. Close it before closing the data source: the
- * journal keeps one connection listening for new events while anyone waits for them.
+ * Every store of Forgeflow, wired to one database ({@code replies}: the model replies a retried
+ * activity reuses). Close it before closing the data source: the journal keeps one connection
+ * listening for new events while anyone waits for them.
  */
 public record Stores(
     RunStore runs,
@@ -15,7 +16,8 @@ public record Stores(
     ArtifactStore artifacts,
     BundleStore bundles,
     LlmCallLog llmCalls,
-    DeploymentStore deployments)
+    DeploymentStore deployments,
+    ReplyLedger replies)
     implements AutoCloseable {
 
   /** The PostgreSQL stores; the schema must be migrated first ({@link Database#migrate}). */
@@ -27,7 +29,8 @@ public record Stores(
         new PostgresArtifactStore(db),
         new PostgresBundleStore(db),
         new PostgresLlmCallLog(db),
-        new PostgresDeploymentStore(db));
+        new PostgresDeploymentStore(db),
+        new PostgresReplyLedger(db));
   }
 
   /** Stops the journal's listener, if it has one. The stores are not to be used afterwards. */

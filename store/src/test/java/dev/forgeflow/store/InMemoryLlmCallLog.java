@@ -1,13 +1,17 @@
 package dev.forgeflow.store;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /** A fake {@link LlmCallLog} in memory; thread-safe. */
 public final class InMemoryLlmCallLog implements LlmCallLog {
 
   private final InMemoryRunStore runs;
   private final List<LlmCall> calls = new ArrayList<>();
+  private final Set<String> keys = new HashSet<>();
 
   public InMemoryLlmCallLog(InMemoryRunStore runs) {
     this.runs = runs;
@@ -17,6 +21,16 @@ public final class InMemoryLlmCallLog implements LlmCallLog {
   public synchronized void record(LlmCall call) {
     runs.requireRun(call.runId());
     calls.add(call.at() != null ? call : withTime(call));
+  }
+
+  @Override
+  public synchronized boolean recordOnce(String callKey, LlmCall call) {
+    runs.requireRun(call.runId());
+    if (!keys.add(Objects.requireNonNull(callKey, "callKey"))) {
+      return false;
+    }
+    record(call);
+    return true;
   }
 
   @Override

@@ -18,6 +18,7 @@ public final class InMemoryStores {
         new InMemoryArtifactStore(runs),
         new InMemoryBundleStore(runs),
         new InMemoryLlmCallLog(runs),
-        new InMemoryDeploymentStore(runs));
+        new InMemoryDeploymentStore(runs),
+        new InMemoryReplyLedger(runs));
   }
 }

@@ -42,7 +42,14 @@ class MigrationsIT {
       assertThat(DefaultSchema.DEFAULT_SCHEMA.getTables())
           .extracting(Table::getName)
           .contains(
-              "runs", "run_events", "artifacts", "blobs", "bundles", "bundle_files", "llm_calls");
+              "runs",
+              "run_events",
+              "artifacts",
+              "blobs",
+              "bundles",
+              "bundle_files",
+              "llm_calls",
+              "model_replies");
       for (Table<?> generated : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
         assertThat(columnsOf(db, generated.getName()))
             .as("columns of %s", generated.getName())

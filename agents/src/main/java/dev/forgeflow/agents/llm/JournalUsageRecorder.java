@@ -13,6 +13,9 @@ import java.util.Map;
 /**
  * Writes each call as an {@link LlmCall} row and an {@code llm.usage} event in the run's journal,
  * with payload {@code {agent, model, promptTokens, completionTokens, costUsd, latencyMs, attempt}}.
+ * A keyed call's row is written once ({@link LlmCallLog#recordOnce}) and its event only by the
+ * record that wrote the row: a crash between the two leaves the row without its event, never a
+ * purchase counted twice.
  */
 public final class JournalUsageRecorder implements UsageRecorder {
   /** The journal event type this recorder appends. */
@@ -33,9 +36,9 @@ public final class JournalUsageRecorder implements UsageRecorder {
   }
 
   @Override
-  public void record(LlmRequest request, LlmReply reply, int attempt) {
+  public void record(LlmRequest request, LlmReply reply, int attempt, String callKey) {
     double cost = pricing.costUsd(reply);
-    calls.record(
+    LlmCall call =
         new LlmCall(
             request.runId(),
             request.agent(),
@@ -47,7 +50,12 @@ public final class JournalUsageRecorder implements UsageRecorder {
             reply.latencyMs(),
             attempt,
             "ok",
-            OffsetDateTime.now(clock)));
+            OffsetDateTime.now(clock));
+    if (callKey == null) {
+      calls.record(call);
+    } else if (!calls.recordOnce(callKey, call)) {
+      return;
+    }
     journal.append(request.runId(), EVENT_TYPE, payload(request, reply, cost, attempt), attempt);
   }
 

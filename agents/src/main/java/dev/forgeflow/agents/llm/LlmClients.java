@@ -1,7 +1,7 @@
 package dev.forgeflow.agents.llm;
 
+import dev.forgeflow.store.ReplyLedger;
 import java.time.Clock;
-import java.util.function.IntSupplier;
 
 /** Creates {@link LlmClient}s. */
 public final class LlmClients {
@@ -17,13 +17,23 @@ public final class LlmClients {
   }
 
   /**
-   * Wraps a client so that every completed call is recorded, including calls whose output a caller
-   * later rejects (a repair re-ask costs tokens too).
+   * Wraps the model client the agents use so that a completed call is never bought twice.
    *
-   * @param attempt the current activity attempt, e.g. read from the activity's execution context
+   * <p>Inside an activity, the n-th call of the activity's execution (n = 1, 2, ...; a repair
+   * re-ask is a call of its own) is looked up in the ledger under (workflow id, activity id, n). A
+   * reply kept there for the same request (model, messages, schema) is returned without calling the
+   * model, and without streaming to the listener. Otherwise the model is called and its reply is
+   * saved to the ledger first, before the usage is recorded and before the caller parses, stores or
+   * journals anything; a reply kept for another request is replaced. So an attempt that dies after
+   * the reply arrived leaves it to the next attempt, which pays nothing.
+   *
+   * <p>Every reply bought is recorded once, under the attempt that bought it and the key {@link
+   * dev.forgeflow.store.ReplyKey#callKey}, including replies a caller later rejects (a repair
+   * re-ask costs tokens too); a reused reply is recorded only if the buying attempt stopped before
+   * recording it. Outside an activity (tests, offline tools) calls pass straight to the model and
+   * are recorded each time, as attempt 1.
    */
-  public static LlmClient recording(
-      LlmClient delegate, UsageRecorder recorder, IntSupplier attempt) {
-    return new RecordingLlmClient(delegate, recorder, attempt);
+  public static LlmClient ledgered(LlmClient model, ReplyLedger ledger, UsageRecorder recorder) {
+    return new LedgeredLlmClient(model, ledger, recorder);
   }
 }

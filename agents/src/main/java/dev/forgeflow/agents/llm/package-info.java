@@ -1,2 +1,5 @@
-/** The LLM port, its OpenAI-compatible adapter, structured output, usage and stream progress. */
+/**
+ * The LLM port, its OpenAI-compatible adapter, the ledger of replies retried activities reuse,
+ * structured output, usage and stream progress.
+ */
 package dev.forgeflow.agents.llm;

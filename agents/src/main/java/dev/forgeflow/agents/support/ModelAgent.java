@@ -27,7 +27,12 @@ public final class ModelAgent {
     this.system = SYSTEM.render(Map.of("agent", agent, "runtime_profile", profile.describe()));
   }
 
-  /** Asks the model (the run's override, else the configured one) for a {@code type} value. */
+  /**
+   * Asks the model (the run's override, else the configured one) for a {@code type} value. With the
+   * agents' ledgered client ({@link dev.forgeflow.agents.llm.LlmClients#ledgered}), a retried
+   * activity gets its earlier attempt's replies, not streamed again; the usage returned still
+   * counts them, once: the attempt that bought them never returned a result.
+   */
   public <T> Drafted<T> ask(
       String runId, String modelOverride, String user, Class<T> type, StreamListener listener) {
     String model = settings.modelFor(agent, modelOverride);

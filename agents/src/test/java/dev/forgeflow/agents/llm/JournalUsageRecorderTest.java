@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forgeflow.store.InMemoryStores;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.store.LlmCall;
 import dev.forgeflow.workflows.artifacts.ProjectCharter;
@@ -26,7 +27,7 @@ class JournalUsageRecorderTest {
   @Test
   void writesACallRowAndAUsageEvent() throws Exception {
     LlmReply reply = new LlmReply("{}", "m", "http://a.test/v1", 1000, 500, 321);
-    recorder.record(LlmFixtures.request("architecture"), reply, 3);
+    recorder.record(LlmFixtures.request("architecture"), reply, 3, null);
 
     assertThat(calls.forRun("run-1"))
         .containsExactly(
@@ -56,21 +57,37 @@ class JournalUsageRecorderTest {
   }
 
   @Test
-  void recordingClientRecordsEveryCallOfARepairedStructuredCall() {
+  void aKeyedCallIsRecordedOnceWithOneEventHoweverOftenItIsRecorded() {
+    LlmReply reply = new LlmReply("{}", "m", "http://a.test/v1", 1000, 500, 321);
+    LlmRequest request = LlmFixtures.request("reviewer");
+
+    recorder.record(request, reply, 1, "run-1/7/1/1");
+    recorder.record(request, reply, 1, "run-1/7/1/1");
+    recorder.record(request, reply, 2, "run-1/7/1/2");
+
+    assertThat(calls.forRun("run-1")).extracting(LlmCall::attempt).containsExactly(1, 2);
+    assertThat(journal.events("llm.usage")).extracting(JournalEvent::attempt).containsExactly(1, 2);
+  }
+
+  @Test
+  void clientOutsideAnActivityRecordsEveryCallOfARepairedStructuredCall() {
     try (FakeLlmServer server =
         FakeLlmServer.scripted(
             FakeResponse.completion("oops"),
             FakeResponse.completion(StructuredOutputTest.CHARTER))) {
       LlmClient client =
-          LlmClients.recording(
-              LlmClients.openAi(LlmFixtures.settings(server.baseUrl())), recorder, () -> 1);
+          LlmClients.ledgered(
+              LlmClients.openAi(LlmFixtures.settings(server.baseUrl())),
+              InMemoryStores.create().replies(),
+              recorder);
       new StructuredOutput(client)
           .call(LlmFixtures.request("requirements"), ProjectCharter.class, StreamListener.NONE);
     }
 
     assertThat(calls.forRun("run-1"))
         .hasSize(2)
-        .allSatisfy(c -> assertThat(c.promptTokens()).isEqualTo(10));
+        .allSatisfy(c -> assertThat(c.promptTokens()).isEqualTo(10))
+        .allSatisfy(c -> assertThat(c.attempt()).isEqualTo(1));
     assertThat(journal.events("llm.usage")).hasSize(2);
   }
 }
