@@ -13,7 +13,8 @@ final class FakeRunJournal implements RunJournal {
   private final List<JournalEvent> events = new ArrayList<>();
 
   @Override
-  public synchronized long append(String runId, String type, String payloadJson, int attempt) {
+  public synchronized long append(
+      String runId, String type, String payloadJson, int attempt, String factKey) {
     long seq = events.stream().filter(e -> e.runId().equals(runId)).count() + 1;
     events.add(
         new JournalEvent(
