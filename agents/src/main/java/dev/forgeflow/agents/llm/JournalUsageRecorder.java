@@ -1,14 +1,13 @@
 package dev.forgeflow.agents.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forgeflow.store.LlmCall;
 import dev.forgeflow.store.LlmCallLog;
 import dev.forgeflow.store.RunJournal;
+import dev.forgeflow.workflows.journal.ActivityAttempt;
+import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.journal.JournalEntry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Writes each call as an {@link LlmCall} row and an {@code llm.usage} event in the run's journal,
@@ -16,9 +15,7 @@ import java.util.Map;
  */
 public final class JournalUsageRecorder implements UsageRecorder {
   /** The journal event type this recorder appends. */
-  public static final String EVENT_TYPE = "llm.usage";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
+  public static final String EVENT_TYPE = Fact.LlmUsage.TYPE;
 
   private final LlmCallLog calls;
   private final RunJournal journal;
@@ -48,22 +45,19 @@ public final class JournalUsageRecorder implements UsageRecorder {
             attempt,
             "ok",
             OffsetDateTime.now(clock)));
-    journal.append(request.runId(), EVENT_TYPE, payload(request, reply, cost, attempt), attempt);
-  }
-
-  private static String payload(LlmRequest request, LlmReply reply, double cost, int attempt) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("agent", request.agent());
-    payload.put("model", reply.model());
-    payload.put("promptTokens", reply.promptTokens());
-    payload.put("completionTokens", reply.completionTokens());
-    payload.put("costUsd", cost);
-    payload.put("latencyMs", reply.latencyMs());
-    payload.put("attempt", attempt);
-    try {
-      return JSON.writeValueAsString(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("usage payload is plain data", e);
-    }
+    // Keyed by the request: a retry that restates this call's usage adds no second event.
+    JournalEntry usage =
+        JournalEntry.ofActivity(
+            new Fact.LlmUsage(
+                request.agent(),
+                reply.model(),
+                reply.promptTokens(),
+                reply.completionTokens(),
+                cost,
+                reply.latencyMs()),
+            ActivityAttempt.current().withAttempt(attempt),
+            request.toString());
+    journal.append(
+        request.runId(), usage.type(), usage.payloadJson(), usage.attempt(), usage.factKey());
   }
 }
