@@ -3,6 +3,7 @@ package dev.forgeflow.bench;
 import static dev.forgeflow.bench.RunTrace.millis;
 
 import dev.forgeflow.store.LlmCall;
+import dev.forgeflow.workflows.journal.Fact;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class Overheads {
     Map<String, Long> segments = new LinkedHashMap<>();
     Instant mark = trace.runStarted().createdAt().toInstant();
     segments.put("launch → run.started (not in run wall)", millis(trace.launchedAt(), mark));
-    String previous = "run.started";
+    String previous = Fact.RunStarted.TYPE;
     for (String stage : STAGES) {
       mark = stage(segments, trace, stage, previous, mark);
       previous = stage + " completed";
@@ -48,8 +49,8 @@ final class Overheads {
   /** Adds one stage's segments; returns when the stage completed. */
   private static Instant stage(
       Map<String, Long> segments, RunTrace trace, String stage, String previous, Instant mark) {
-    Instant started = trace.stage("stage.started", stage).createdAt().toInstant();
-    Instant completed = trace.stage("stage.completed", stage).createdAt().toInstant();
+    Instant started = trace.stage(Fact.StageStarted.TYPE, stage).createdAt().toInstant();
+    Instant completed = trace.stage(Fact.StageCompleted.TYPE, stage).createdAt().toInstant();
     List<LlmCall> calls = trace.callsOf(AGENTS.get(stage));
     Instant firstStart = calls.stream().map(Overheads::start).min(Comparator.naturalOrder()).get();
     Instant lastEnd = calls.stream().map(Overheads::end).max(Comparator.naturalOrder()).get();

@@ -5,15 +5,19 @@ import dev.forgeflow.orchestrator.runs.RunRequest;
 import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.workflows.artifacts.AgentModels;
+import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.pipeline.ApprovalTimeoutAction;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import dev.forgeflow.workflows.pipeline.SandboxMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** Launches one run through {@link Runs}, follows its journal to the end and collects its trace. */
 final class RunDriver {
+  private static final Set<String> RUN_ENDS =
+      Set.of(Fact.RunCompleted.TYPE, Fact.RunFailed.TYPE, Fact.RunCancelled.TYPE);
   private static final Duration RUN_LIMIT = Duration.ofMinutes(5);
   private final Runs runs;
   private final BenchOptions options;
@@ -57,7 +61,7 @@ final class RunDriver {
     while (System.nanoTime() < deadline) {
       for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
         seq = event.seq();
-        if (event.type().startsWith("run.") && !event.type().equals("run.started")) {
+        if (RUN_ENDS.contains(event.type())) {
           return;
         }
       }

@@ -3,6 +3,7 @@ package dev.forgeflow.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.store.LlmCall;
+import dev.forgeflow.workflows.journal.Fact;
 import java.util.Optional;
 
 /**
@@ -34,13 +35,16 @@ record RunFigures(
   static RunFigures of(RunTrace trace) {
     JournalEvent end = trace.last();
     JsonNode summary = RunTrace.payload(end);
-    Optional<JournalEvent> implCompleted = trace.find("stage.completed", "stage", IMPLEMENTATION);
+    Optional<JournalEvent> implCompleted =
+        trace.find(Fact.StageCompleted.TYPE, "stage", IMPLEMENTATION);
     return new RunFigures(
         trace.runId(),
-        end.type().equals("run.completed") ? summary.path("outcome").asText() : end.type(),
+        end.type().equals(Fact.RunCompleted.TYPE) ? summary.path("outcome").asText() : end.type(),
         summary.path("files").asInt(),
         summary.path("rounds").asInt(),
-        implCompleted.map(c -> millis(trace.stage("stage.started", IMPLEMENTATION), c)).orElse(0L),
+        implCompleted
+            .map(c -> millis(trace.stage(Fact.StageStarted.TYPE, IMPLEMENTATION), c))
+            .orElse(0L),
         implCompleted.map(c -> RunTrace.payload(c).path("elapsedMs").asLong()).orElse(0L),
         trace.callsOf("implementer").stream().mapToLong(LlmCall::latencyMs).sum(),
         millis(trace.runStarted(), end),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.forgeflow.agents.support.Json;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.store.LlmCall;
+import dev.forgeflow.workflows.journal.Fact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -28,7 +29,7 @@ record RunTrace(
   }
 
   JournalEvent runStarted() {
-    return find("run.started", null, null)
+    return find(Fact.RunStarted.TYPE, null, null)
         .orElseThrow(() -> new IllegalStateException("run " + runId + " has no run.started"));
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.forgeflow.store.JournalEvent;
+import dev.forgeflow.workflows.journal.Fact;
 import java.util.Locale;
 
 /**
@@ -35,29 +36,29 @@ final class ProgressPrinter {
 
   private String describe(String type, JsonNode p) {
     return switch (type) {
-      case "run.started" -> "run started";
-      case "stage.started" -> {
+      case Fact.RunStarted.TYPE -> "run started";
+      case Fact.StageStarted.TYPE -> {
         stage = p.path("stage").asText().toLowerCase(Locale.ROOT);
         round = p.path("round").asInt();
         yield "▸ " + stage + (round > 0 ? " (round " + round + ")" : "");
       }
-      case "stage.completed" ->
+      case Fact.StageCompleted.TYPE ->
           "✓ "
               + p.path("stage").asText().toLowerCase(Locale.ROOT)
               + String.format(Locale.ROOT, " in %.1f s", p.path("elapsedMs").asLong() / 1000.0);
-      case "artifact.charter" ->
+      case Fact.ArtifactCharter.TYPE ->
           "  charter: "
               + p.path("projectName").asText()
               + ", "
               + p.path("entities").asInt()
               + (p.path("entities").asInt() == 1 ? " resource" : " resources")
               + ("offline".equals(p.path("planner").asText()) ? " (offline planner)" : "");
-      case "artifact.architecture" ->
+      case Fact.ArtifactArchitecture.TYPE ->
           "  architecture: "
               + p.path("files").size()
               + " files planned"
               + (p.has("feedback") ? " (with feedback)" : "");
-      case "code.file" ->
+      case Fact.CodeFile.TYPE ->
           "  wrote "
               + p.path("path").asText()
               + " ("
@@ -65,31 +66,31 @@ final class ProgressPrinter {
               + " bytes"
               + (p.path("attempt").asInt(1) > 1 ? ", attempt " + p.path("attempt") : "")
               + ")";
-      case "code.progress" ->
+      case Fact.CodeProgress.TYPE ->
           "  … " + p.path("path").asText() + ": " + p.path("chars").asLong() + " characters";
-      case "code.rejected" ->
+      case Fact.CodeRejected.TYPE ->
           "  ✗ not written: " + p.path("path").asText() + " — " + p.path("reason").asText();
-      case "code.bundle" ->
+      case Fact.CodeBundle.TYPE ->
           "  bundle v" + p.path("version").asInt() + ": " + p.path("files").asInt() + " files";
-      case "review.report" -> review(p);
-      case "test.report" -> tests(p);
-      case "deploy.ready" -> "  deployed: " + p.path("url").asText();
-      case "deploy.failed" -> "  ✗ deploy failed: " + brief(p.path("reason").asText());
-      case "review.stuck" -> "  the same failure came back: rewriting the affected files";
-      case "llm.usage" -> usage(p);
-      case "approval.requested" -> "waiting for plan approval";
-      case "approval.decided" ->
+      case Fact.ReviewReport.TYPE -> review(p);
+      case Fact.TestReport.TYPE -> tests(p);
+      case Fact.DeployReady.TYPE -> "  deployed: " + p.path("url").asText();
+      case Fact.DeployFailed.TYPE -> "  ✗ deploy failed: " + brief(p.path("reason").asText());
+      case Fact.ReviewStuck.TYPE -> "  the same failure came back: rewriting the affected files";
+      case Fact.LlmUsage.TYPE -> usage(p);
+      case Fact.ApprovalRequested.TYPE -> "waiting for plan approval";
+      case Fact.ApprovalDecided.TYPE ->
           p.path("approve").asBoolean()
               ? "plan approved"
               : "changes requested: " + p.path("feedback").asText();
-      case "approval.timed_out" -> "approval timed out: " + p.path("action").asText();
-      case "budget.exhausted" ->
+      case Fact.ApprovalTimedOut.TYPE -> "approval timed out: " + p.path("action").asText();
+      case Fact.BudgetExhausted.TYPE ->
           "budget exhausted at "
               + p.path("tokens").asLong()
               + " tokens, $"
               + p.path("costUsd").asDouble();
-      case "budget.raised" -> "budget raised";
-      case "budget.stopped" -> "run stopped at the budget";
+      case Fact.BudgetRaised.TYPE -> "budget raised";
+      case Fact.BudgetStopped.TYPE -> "run stopped at the budget";
       default -> null;
     };
   }

@@ -3,6 +3,7 @@ package dev.forgeflow.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forgeflow.orchestrator.runs.Runs;
+import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.pipeline.BudgetDecision;
 import dev.forgeflow.workflows.pipeline.PlanDecision;
 import io.temporal.client.WorkflowUpdateException;
@@ -25,8 +26,12 @@ final class Questions {
    */
   static JournalEventView stillOpen(JournalEventView open, JournalEventView event) {
     return switch (event.type()) {
-      case "approval.requested", "budget.exhausted" -> event;
-      case "approval.decided", "approval.timed_out", "budget.raised", "budget.stopped" -> null;
+      case Fact.ApprovalRequested.TYPE, Fact.BudgetExhausted.TYPE -> event;
+      case Fact.ApprovalDecided.TYPE,
+          Fact.ApprovalTimedOut.TYPE,
+          Fact.BudgetRaised.TYPE,
+          Fact.BudgetStopped.TYPE ->
+          null;
       default -> open;
     };
   }

@@ -5,6 +5,8 @@ import dev.forgeflow.orchestrator.export.ProjectExport;
 import dev.forgeflow.orchestrator.runs.RunClosure;
 import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.store.JournalEvent;
+import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.journal.Facts;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * approval gate and budget pauses from the terminal, and writing the project to disk at the end.
  */
 final class RunFollower {
+  private static final Set<String> RUN_ENDS =
+      Set.of(Fact.RunCompleted.TYPE, Fact.RunFailed.TYPE, Fact.RunCancelled.TYPE);
+
   private final Runs runs;
   private final ProjectExport export;
   private final Terminal terminal;
@@ -27,7 +32,8 @@ final class RunFollower {
   private final Questions questions;
   private final CountDownLatch ended = new CountDownLatch(1);
   private final AtomicBoolean endReported = new AtomicBoolean();
-  private static final Set<String> ENDS = Set.of("run.completed", "run.failed", "run.cancelled");
+  private static final Set<String> ENDS =
+      Set.of(Fact.RunCompleted.TYPE, Fact.RunFailed.TYPE, Fact.RunCancelled.TYPE);
 
   RunFollower(Runs runs, ProjectExport export, Terminal terminal, Path out) {
     this.runs = runs;
@@ -113,13 +119,13 @@ final class RunFollower {
 
   private Integer react(String runId, String type, JsonNode payload) {
     switch (type) {
-      case "approval.requested" ->
+      case Fact.ApprovalRequested.TYPE ->
           questions.plan(runId, payload.path("architectureId").asText(), () -> open(runId));
-      case "budget.exhausted" -> questions.budget(runId, () -> open(runId));
-      case "run.completed" -> {
-        return completed(runId, payload);
+      case Fact.BudgetExhausted.TYPE -> questions.budget(runId, () -> open(runId));
+      case Fact.RunCompleted.TYPE -> {
+        return completed(runId, Facts.read(Fact.RunCompleted.class, payload.toString()));
       }
-      case "run.failed", "run.cancelled" -> {
+      case Fact.RunFailed.TYPE, Fact.RunCancelled.TYPE -> {
         return reportEnd(new JournalEventView(type, payload));
       }
       default -> {
@@ -129,16 +135,16 @@ final class RunFollower {
     return null;
   }
 
-  private int completed(String runId, JsonNode summary) {
+  private int completed(String runId, Fact.RunCompleted summary) {
     Path written = null;
     String unwritten = null;
-    if (summary.hasNonNull("bundleId")) {
+    if (summary.bundleId() != null) {
       try {
         written =
             export.export(
-                summary.path("bundleId").asText(),
+                summary.bundleId(),
                 out,
-                summary.path("projectName").asText("project"),
+                summary.projectName() == null ? "project" : summary.projectName(),
                 runId);
       } catch (UncheckedIOException | IllegalArgumentException e) {
         unwritten = Explanations.brief(e);
@@ -154,9 +160,7 @@ final class RunFollower {
               + "); free the folder or fix its permissions, then run again");
       return ExitCodes.ENVIRONMENT;
     }
-    return "APPROVED".equals(summary.path("outcome").asText())
-        ? ExitCodes.APPROVED
-        : ExitCodes.NOT_APPROVED;
+    return "APPROVED".equals(summary.outcome()) ? ExitCodes.APPROVED : ExitCodes.NOT_APPROVED;
   }
 
   /** Reports a failed or cancelled end once, whichever thread sees it first; its exit code. */
@@ -165,13 +169,13 @@ final class RunFollower {
       terminal.println("✗ the run did not confirm its end in time");
       return ExitCodes.FAILED;
     }
-    if (end.type().equals("run.cancelled")) {
+    if (end.type().equals(Fact.RunCancelled.TYPE)) {
       if (endReported.compareAndSet(false, true)) {
         terminal.println("✗ run cancelled");
       }
       return ExitCodes.CANCELLED;
     }
-    if (end.type().equals("run.completed")) {
+    if (end.type().equals(Fact.RunCompleted.TYPE)) {
       terminal.println("the run completed before the cancellation took effect");
       return ExitCodes.NOT_APPROVED;
     }
@@ -192,9 +196,7 @@ final class RunFollower {
     while (System.nanoTime() < deadline) {
       for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ofSeconds(1))) {
         seq = event.seq();
-        if (event.type().equals("run.cancelled")
-            || event.type().equals("run.failed")
-            || event.type().equals("run.completed")) {
+        if (RUN_ENDS.contains(event.type())) {
           return new JournalEventView(event.type(), ProgressPrinter.parse(event.payloadJson()));
         }
       }

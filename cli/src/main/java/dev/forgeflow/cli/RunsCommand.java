@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.store.RunRecord;
 import dev.forgeflow.store.Stores;
+import dev.forgeflow.workflows.journal.Fact;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -115,7 +116,7 @@ final class RunsCommand implements Callable<Integer> {
         break;
       }
       for (JournalEvent event : page) {
-        if (event.type().equals("stage.started")) {
+        if (event.type().equals(Fact.StageStarted.TYPE)) {
           JsonNode payload = ProgressPrinter.parse(event.payloadJson());
           stage = payload.path("stage").asText();
           round = payload.path("round").asInt();

@@ -1,6 +1,6 @@
 package dev.forgeflow.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.forgeflow.workflows.journal.Fact;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -12,23 +12,22 @@ final class Summary {
     this.terminal = terminal;
   }
 
-  void print(String runId, JsonNode s, Path written) {
+  void print(String runId, Fact.RunCompleted s, Path written) {
     terminal.println("── summary ──");
-    row("project", s.path("projectName").asText("-"));
-    row("verdict", s.path("outcome").asText() + " — " + s.path("verdict").asText());
-    row("rounds", String.valueOf(s.path("rounds").asInt()));
-    row("files", s.path("files").asInt() + " (bundle v" + s.path("bundleVersion").asInt() + ")");
-    long tokens = s.path("promptTokens").asLong() + s.path("completionTokens").asLong();
+    row("project", s.projectName() == null ? "-" : s.projectName());
+    row("verdict", s.outcome() + " — " + s.verdict());
+    row("rounds", String.valueOf(s.rounds()));
+    row("files", s.files() + " (bundle v" + s.bundleVersion() + ")");
+    long tokens = s.promptTokens() + s.completionTokens();
     row(
         "usage",
         tokens == 0
             ? "no model calls"
-            : String.format(
-                Locale.ROOT, "%,d tokens, $%.4f", tokens, s.path("costUsd").asDouble()));
-    row("elapsed", String.format(Locale.ROOT, "%.1f s", s.path("elapsedMs").asLong() / 1000.0));
+            : String.format(Locale.ROOT, "%,d tokens, $%.4f", tokens, s.costUsd()));
+    row("elapsed", String.format(Locale.ROOT, "%.1f s", s.elapsedMs() / 1000.0));
     row("written", written == null ? "nothing" : written.toAbsolutePath().normalize().toString());
-    if (s.hasNonNull("deploymentUrl")) {
-      String url = s.path("deploymentUrl").asText();
+    if (s.deploymentUrl() != null) {
+      String url = s.deploymentUrl();
       row("deployed", url + "  (docs: " + url + "/docs)");
     }
     row("run", runId);

@@ -12,6 +12,7 @@ import dev.forgeflow.store.Database;
 import dev.forgeflow.store.EmbeddedDatabase;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.store.Stores;
+import dev.forgeflow.workflows.journal.Fact;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -232,7 +233,7 @@ class KillDrillIT {
     }
     Map<String, Integer> facts = new HashMap<>();
     for (JournalEvent event : events) {
-      if (event.type().equals("server.log")) {
+      if (event.type().equals(Fact.DeployLog.TYPE)) {
         continue; // a service may log the same line twice: two lines, two facts
       }
       JsonNode payload = JSON.readTree(event.payloadJson());
@@ -244,6 +245,6 @@ class KillDrillIT {
     assertThat(facts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey))
         .as("facts journalled more than once")
         .isEmpty();
-    assertThat(events.get(events.size() - 1).type()).isEqualTo("run.completed");
+    assertThat(events.get(events.size() - 1).type()).isEqualTo(Fact.RunCompleted.TYPE);
   }
 }

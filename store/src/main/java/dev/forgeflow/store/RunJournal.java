@@ -13,16 +13,31 @@ import java.util.List;
 public interface RunJournal {
 
   /**
-   * Appends an event and returns its sequence number. Not idempotent: two calls are two events.
+   * Appends an event and returns its sequence number. Not idempotent: two calls are two events (an
+   * append with no fact key).
+   *
+   * @see #append(String, String, String, int, String)
+   */
+  default long append(String runId, String type, String payloadJson, int attempt) {
+    return append(runId, type, payloadJson, attempt, null);
+  }
+
+  /**
+   * Appends an event that describes the fact {@code factKey} and returns its sequence number.
+   * Idempotent per run and key: if the run's journal already holds an event with this key, this
+   * returns that event's sequence number and writes nothing, however many writers append the key at
+   * once; the sequence stays gapless either way. A null key is no key: every such call appends.
    *
    * <p>Text PostgreSQL cannot hold (NUL, unpaired surrogates) is stored as U+FFFD; a payload over
    * 64 KiB of UTF-8 is stored with its longest strings cut, each ending in a marker.
    *
    * @param payloadJson a small JSON document; large content belongs in an artifact or a bundle
+   * @param factKey what the event describes, such as {@code <activityId>/code.file/<path>}; null
+   *     for an event that is not idempotent
    * @throws java.util.NoSuchElementException if there is no such run
    * @throws UnstorableContentException if the payload is not JSON, or too large even when cut
    */
-  long append(String runId, String type, String payloadJson, int attempt);
+  long append(String runId, String type, String payloadJson, int attempt, String factKey);
 
   /** Up to {@code limit} events with a sequence number above {@code afterSeq}, in order. */
   List<JournalEvent> readAfter(String runId, long afterSeq, int limit);

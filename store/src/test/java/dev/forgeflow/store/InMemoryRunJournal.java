@@ -9,11 +9,15 @@ import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** A fake {@link RunJournal} in memory: gapless per-run sequence, blocking awaitAfter. */
+/**
+ * A fake {@link RunJournal} in memory: gapless per-run sequence, idempotent per fact key, blocking
+ * awaitAfter.
+ */
 public final class InMemoryRunJournal implements RunJournal {
 
   private final InMemoryRunStore runs;
   private final Map<String, List<JournalEvent>> eventsByRun = new HashMap<>();
+  private final Map<String, Map<String, Long>> seqByRunAndKey = new HashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition appended = lock.newCondition();
 
@@ -22,7 +26,7 @@ public final class InMemoryRunJournal implements RunJournal {
   }
 
   @Override
-  public long append(String runId, String type, String payloadJson, int attempt) {
+  public long append(String runId, String type, String payloadJson, int attempt, String factKey) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(payloadJson, "payloadJson");
     runs.requireRun(runId);
@@ -33,8 +37,15 @@ public final class InMemoryRunJournal implements RunJournal {
             "the payload of event '" + StorableText.of(type) + "' of run " + runId);
     lock.lock();
     try {
+      Map<String, Long> keys = seqByRunAndKey.computeIfAbsent(runId, id -> new HashMap<>());
+      if (factKey != null && keys.containsKey(factKey)) {
+        return keys.get(factKey);
+      }
       List<JournalEvent> events = eventsByRun.computeIfAbsent(runId, id -> new ArrayList<>());
       long seq = events.size() + 1L;
+      if (factKey != null) {
+        keys.put(factKey, seq);
+      }
       events.add(new JournalEvent(runId, seq, type, payload, attempt, InMemoryRunStore.now()));
       appended.signalAll();
       return seq;

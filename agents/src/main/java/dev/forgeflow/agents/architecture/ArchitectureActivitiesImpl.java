@@ -9,8 +9,7 @@ import dev.forgeflow.workflows.architecture.ArchitectureInput;
 import dev.forgeflow.workflows.architecture.ArchitectureResult;
 import dev.forgeflow.workflows.artifacts.ProjectCharter;
 import dev.forgeflow.workflows.artifacts.SystemArchitecture;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.forgeflow.workflows.journal.Fact;
 
 /** Designs, stores the architecture and journals {@code artifact.architecture}. */
 public final class ArchitectureActivitiesImpl implements ArchitectureActivities {
@@ -38,15 +37,14 @@ public final class ArchitectureActivitiesImpl implements ArchitectureActivities 
         drafter.draft(input.runId(), charter, input.feedback(), input.model());
     SystemArchitecture architecture = drafted.value();
     String id = artifacts.save(input.runId(), "architecture", Json.write(architecture));
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("artifactId", id);
-    payload.put("files", architecture.filePlan().stream().map(f -> f.path()).toList());
-    payload.put("components", architecture.components().size());
-    payload.put("planner", planner);
-    if (input.feedback() != null) {
-      payload.put("feedback", input.feedback());
-    }
-    journal.append(input.runId(), "artifact.architecture", payload);
+    journal.append(
+        input.runId(),
+        new Fact.ArtifactArchitecture(
+            id,
+            architecture.filePlan().stream().map(f -> f.path()).toList(),
+            architecture.components().size(),
+            planner,
+            input.feedback()));
     return new ArchitectureResult(id, architecture.filePlan(), drafted.usage());
   }
 }

@@ -14,9 +14,8 @@ import dev.forgeflow.workflows.implementer.AssembleInput;
 import dev.forgeflow.workflows.implementer.ImplementFileInput;
 import dev.forgeflow.workflows.implementer.ImplementedFile;
 import dev.forgeflow.workflows.implementer.ImplementerActivities;
+import dev.forgeflow.workflows.journal.Fact;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Writes planned files into the content-addressed store. A path that would leave the project root,
@@ -70,22 +69,13 @@ public final class ImplementerActivitiesImpl implements ImplementerActivities {
     String sha = bundles.putBlob(content);
     journal.append(
         input.runId(),
-        "code.file",
-        Map.of(
-            "path", planned.normalized(),
-            "sha256", sha,
-            "bytes", content.length,
-            "mode", input.mode().name(),
-            "round", input.round()));
+        new Fact.CodeFile(
+            planned.normalized(), sha, content.length, input.mode().name(), input.round()));
     return new ImplementedFile(planned.normalized(), sha, content.length, null, drafted.usage());
   }
 
   private ImplementedFile rejected(ImplementFileInput input, String path, String reason) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("path", path);
-    payload.put("reason", reason);
-    payload.put("round", input.round());
-    journal.append(input.runId(), "code.rejected", payload);
+    journal.append(input.runId(), new Fact.CodeRejected(path, reason, input.round()));
     return new ImplementedFile(input.file().path(), null, 0, reason, Usage.NONE);
   }
 

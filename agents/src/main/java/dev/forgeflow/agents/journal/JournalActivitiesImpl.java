@@ -2,19 +2,21 @@ package dev.forgeflow.agents.journal;
 
 import dev.forgeflow.agents.support.ActivityJournal;
 import dev.forgeflow.agents.support.Json;
-import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.store.RunRecord;
 import dev.forgeflow.store.RunStore;
+import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.journal.JournalActivities;
+import dev.forgeflow.workflows.journal.JournalEntry;
 import dev.forgeflow.workflows.journal.RunEnd;
 import dev.forgeflow.workflows.journal.RunEvent;
 import dev.forgeflow.workflows.journal.RunStatus;
-import java.util.List;
 import java.util.Set;
 
-/** Writes the workflow's events and the run's status to the store. */
+/**
+ * Writes the workflow's events and the run's status to the store. Each event carries the fact key
+ * the workflow gave it, so a local activity that runs again journals nothing new.
+ */
 public final class JournalActivitiesImpl implements JournalActivities {
-  private static final int PAGE = 1_000;
   private static final Set<String> FINAL =
       Set.of(RunStatus.SUCCEEDED.name(), RunStatus.FAILED.name(), RunStatus.CANCELLED.name());
 
@@ -28,7 +30,7 @@ public final class JournalActivitiesImpl implements JournalActivities {
 
   @Override
   public void record(RunEvent event) {
-    journal.append(event.runId(), event.type(), event.payload());
+    journal.append(event.runId(), JournalEntry.ofWorkflow(event, ActivityJournal.attempt()));
   }
 
   @Override
@@ -38,7 +40,8 @@ public final class JournalActivitiesImpl implements JournalActivities {
 
   /**
    * Stores result and status before journalling the end, so whoever sees the end event finds the
-   * run final. A retry journals the end only if no earlier attempt did.
+   * run final. The end event is keyed {@value Fact.RunEnding#FACT_KEY}: a retry journals nothing
+   * new.
    */
   @Override
   public void finish(RunEnd end) {
@@ -50,22 +53,6 @@ public final class JournalActivitiesImpl implements JournalActivities {
       runs.setResult(end.runId(), Json.write(end.summary()));
       runs.setStatus(end.runId(), end.status().name());
     }
-    if (!stored || !journalled(end)) {
-      journal.append(end.runId(), end.eventType(), end.summary());
-    }
-  }
-
-  private boolean journalled(RunEnd end) {
-    long after = 0;
-    while (true) {
-      List<JournalEvent> page = journal.journal().readAfter(end.runId(), after, PAGE);
-      if (page.isEmpty()) {
-        return false;
-      }
-      if (page.stream().anyMatch(e -> e.type().equals(end.eventType()))) {
-        return true;
-      }
-      after = page.get(page.size() - 1).seq();
-    }
+    journal.append(end.runId(), JournalEntry.ofRunEnd(end, ActivityJournal.attempt()));
   }
 }

@@ -1,27 +1,24 @@
 package dev.forgeflow.agents.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forgeflow.store.LlmCall;
 import dev.forgeflow.store.LlmCallLog;
 import dev.forgeflow.store.RunJournal;
+import dev.forgeflow.workflows.journal.ActivityAttempt;
+import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.journal.JournalEntry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Writes each call as an {@link LlmCall} row and an {@code llm.usage} event in the run's journal,
  * with payload {@code {agent, model, promptTokens, completionTokens, costUsd, latencyMs, attempt}}.
- * A keyed call's row is written once ({@link LlmCallLog#recordOnce}) and its event only by the
- * record that wrote the row: a crash between the two leaves the row without its event, never a
- * purchase counted twice.
+ * A keyed call's row is written once ({@link LlmCallLog#recordOnce}) and its event once (keyed by
+ * the purchase): a retry after a crash between the two completes what is missing, and never counts
+ * a purchase twice.
  */
 public final class JournalUsageRecorder implements UsageRecorder {
   /** The journal event type this recorder appends. */
-  public static final String EVENT_TYPE = "llm.usage";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
+  public static final String EVENT_TYPE = Fact.LlmUsage.TYPE;
 
   private final LlmCallLog calls;
   private final RunJournal journal;
@@ -53,25 +50,23 @@ public final class JournalUsageRecorder implements UsageRecorder {
             OffsetDateTime.now(clock));
     if (callKey == null) {
       calls.record(call);
-    } else if (!calls.recordOnce(callKey, call)) {
-      return;
+    } else {
+      calls.recordOnce(callKey, call);
     }
-    journal.append(request.runId(), EVENT_TYPE, payload(request, reply, cost, attempt), attempt);
-  }
-
-  private static String payload(LlmRequest request, LlmReply reply, double cost, int attempt) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("agent", request.agent());
-    payload.put("model", reply.model());
-    payload.put("promptTokens", reply.promptTokens());
-    payload.put("completionTokens", reply.completionTokens());
-    payload.put("costUsd", cost);
-    payload.put("latencyMs", reply.latencyMs());
-    payload.put("attempt", attempt);
-    try {
-      return JSON.writeValueAsString(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("usage payload is plain data", e);
-    }
+    // Keyed by the purchase: a retry that restates this call's usage adds no second event, and
+    // one that follows a crash between the row and the event journals the event then.
+    JournalEntry usage =
+        JournalEntry.ofActivity(
+            new Fact.LlmUsage(
+                request.agent(),
+                reply.model(),
+                reply.promptTokens(),
+                reply.completionTokens(),
+                cost,
+                reply.latencyMs()),
+            ActivityAttempt.current().withAttempt(attempt),
+            request.toString());
+    String factKey = callKey == null ? usage.factKey() : Fact.LlmUsage.TYPE + "/" + callKey;
+    journal.append(request.runId(), usage.type(), usage.payloadJson(), usage.attempt(), factKey);
   }
 }

@@ -1,11 +1,10 @@
 package dev.forgeflow.agents.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forgeflow.store.RunJournal;
+import dev.forgeflow.workflows.journal.ActivityAttempt;
+import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.journal.JournalEntry;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,15 +14,14 @@ import java.util.function.LongSupplier;
  */
 public final class StreamProgress implements StreamListener, AutoCloseable {
   /** The journal event type this listener appends. */
-  public static final String EVENT_TYPE = "code.progress";
+  public static final String EVENT_TYPE = Fact.CodeProgress.TYPE;
 
   private static final Duration INTERVAL = Duration.ofMillis(250);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RunJournal journal;
   private final String runId;
   private final String path;
-  private final int attempt;
+  private final ActivityAttempt origin;
   private final LongSupplier nanoTime;
   private long chars;
   private long reportedChars;
@@ -38,7 +36,8 @@ public final class StreamProgress implements StreamListener, AutoCloseable {
     this.journal = journal;
     this.runId = runId;
     this.path = path;
-    this.attempt = attempt;
+    // Deltas may arrive on another thread: the activity is the one that made this listener.
+    this.origin = ActivityAttempt.current().withAttempt(attempt);
     this.nanoTime = nanoTime;
     this.lastReport = nanoTime.getAsLong();
   }
@@ -62,14 +61,8 @@ public final class StreamProgress implements StreamListener, AutoCloseable {
   private void report() {
     lastReport = nanoTime.getAsLong();
     reportedChars = chars;
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("path", path);
-    payload.put("chars", chars);
-    payload.put("attempt", attempt);
-    try {
-      journal.append(runId, EVENT_TYPE, JSON.writeValueAsString(payload), attempt);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("progress payload is plain data", e);
-    }
+    JournalEntry progress = JournalEntry.ofActivity(new Fact.CodeProgress(path, chars), origin, "");
+    journal.append(
+        runId, progress.type(), progress.payloadJson(), progress.attempt(), progress.factKey());
   }
 }

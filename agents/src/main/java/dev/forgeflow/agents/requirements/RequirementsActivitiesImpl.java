@@ -7,10 +7,10 @@ import dev.forgeflow.agents.support.ProjectNames;
 import dev.forgeflow.store.ArtifactStore;
 import dev.forgeflow.store.RunStore;
 import dev.forgeflow.workflows.artifacts.ProjectCharter;
+import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.requirements.CharterResult;
 import dev.forgeflow.workflows.requirements.RequirementsActivities;
 import dev.forgeflow.workflows.requirements.RequirementsInput;
-import java.util.Map;
 
 /** Drafts the charter, stores it, names the run's project and journals {@code artifact.charter}. */
 public final class RequirementsActivitiesImpl implements RequirementsActivities {
@@ -41,16 +41,7 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
     runs.setProjectName(input.runId(), charter.name());
     journal.append(
         input.runId(),
-        "artifact.charter",
-        Map.of(
-            "artifactId",
-            id,
-            "projectName",
-            charter.name(),
-            "entities",
-            charter.entities().size(),
-            "planner",
-            planner));
+        new Fact.ArtifactCharter(id, charter.name(), charter.entities().size(), planner));
     return new CharterResult(id, charter.name(), charter.entities().size(), drafted.usage());
   }
 

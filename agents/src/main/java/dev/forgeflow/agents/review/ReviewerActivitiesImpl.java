@@ -11,14 +11,13 @@ import dev.forgeflow.workflows.artifacts.ProjectCharter;
 import dev.forgeflow.workflows.artifacts.ReviewIssue;
 import dev.forgeflow.workflows.artifacts.ReviewReport;
 import dev.forgeflow.workflows.artifacts.SystemArchitecture;
+import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.review.ReviewInput;
 import dev.forgeflow.workflows.review.ReviewResult;
 import dev.forgeflow.workflows.review.ReviewerActivities;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -65,7 +64,7 @@ public final class ReviewerActivitiesImpl implements ReviewerActivities {
             issues,
             drafted.value().patches());
     String id = artifacts.save(input.runId(), "review", Json.write(merged));
-    journal.append(input.runId(), "review.report", payload(input, id, merged));
+    journal.append(input.runId(), fact(input, id, merged));
     return new ReviewResult(merged, drafted.usage());
   }
 
@@ -83,15 +82,14 @@ public final class ReviewerActivitiesImpl implements ReviewerActivities {
         input.runId(), charter, architecture, files, input.round(), input.model(), input.tests());
   }
 
-  private static Map<String, Object> payload(ReviewInput input, String id, ReviewReport report) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("artifactId", id);
-    payload.put("round", input.round());
-    payload.put("approved", report.approved());
-    payload.put("summary", report.summary() == null ? "" : report.summary());
-    payload.put("issues", report.issues().size());
-    payload.put("blocking", report.blockingIssues().size());
-    payload.put("top", report.issues().stream().limit(ISSUES_IN_EVENT).toList());
-    return payload;
+  private static Fact.ReviewReport fact(ReviewInput input, String id, ReviewReport report) {
+    return new Fact.ReviewReport(
+        id,
+        input.round(),
+        report.approved(),
+        report.summary() == null ? "" : report.summary(),
+        report.issues().size(),
+        report.blockingIssues().size(),
+        report.issues().stream().limit(ISSUES_IN_EVENT).toList());
   }
 }

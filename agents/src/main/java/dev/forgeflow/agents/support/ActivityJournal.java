@@ -1,11 +1,14 @@
 package dev.forgeflow.agents.support;
 
 import dev.forgeflow.store.RunJournal;
-import io.temporal.activity.Activity;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.forgeflow.workflows.journal.ActivityAttempt;
+import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.journal.JournalEntry;
 
-/** Journals events from inside an activity, stamped with the activity's attempt number. */
+/**
+ * Journals facts from inside an activity, stamped with the activity's attempt and keyed by its
+ * activity id, so that a retried activity journals each fact it restates once.
+ */
 public final class ActivityJournal {
   private final RunJournal journal;
 
@@ -13,11 +16,14 @@ public final class ActivityJournal {
     this.journal = journal;
   }
 
-  public void append(String runId, String type, Map<String, Object> payload) {
-    int attempt = attempt();
-    Map<String, Object> stamped = new LinkedHashMap<>(payload);
-    stamped.put("attempt", attempt);
-    journal.append(runId, type, Json.write(stamped), attempt);
+  /** Journals a fact of the activity running on this thread (no key outside an activity). */
+  public void append(String runId, Fact.ActivityFact fact) {
+    append(runId, JournalEntry.ofActivity(fact));
+  }
+
+  /** Journals an entry as it is; the journal keeps one event per fact key. */
+  public void append(String runId, JournalEntry entry) {
+    journal.append(runId, entry.type(), entry.payloadJson(), entry.attempt(), entry.factKey());
   }
 
   public RunJournal journal() {
@@ -26,10 +32,6 @@ public final class ActivityJournal {
 
   /** The current activity's attempt (1 for the first), or 1 outside an activity. */
   public static int attempt() {
-    try {
-      return Activity.getExecutionContext().getInfo().getAttempt();
-    } catch (IllegalStateException | NullPointerException notInActivity) {
-      return 1;
-    }
+    return ActivityAttempt.current().attempt();
   }
 }

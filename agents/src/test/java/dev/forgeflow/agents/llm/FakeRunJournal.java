@@ -6,18 +6,35 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A {@link RunJournal} in memory for the llm tests; {@code awaitAfter} does not wait. */
+/**
+ * A fake {@link RunJournal} in memory for the llm tests: idempotent per fact key like the real one;
+ * {@code awaitAfter} does not wait.
+ */
 final class FakeRunJournal implements RunJournal {
   private final List<JournalEvent> events = new ArrayList<>();
 
+  private final Map<String, Long> keyed = new HashMap<>();
+
   @Override
-  public synchronized long append(String runId, String type, String payloadJson, int attempt) {
+  public synchronized long append(
+      String runId, String type, String payloadJson, int attempt, String factKey) {
+    if (factKey != null) {
+      Long known = keyed.get(runId + "\n" + factKey);
+      if (known != null) {
+        return known;
+      }
+    }
     long seq = events.stream().filter(e -> e.runId().equals(runId)).count() + 1;
     events.add(
         new JournalEvent(
             runId, seq, type, payloadJson, attempt, OffsetDateTime.now(ZoneOffset.UTC)));
+    if (factKey != null) {
+      keyed.put(runId + "\n" + factKey, seq);
+    }
     return seq;
   }
 

@@ -1,8 +1,9 @@
 package dev.forgeflow.bench.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.store.RunJournal;
+import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.journal.Facts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * latest {@code deploy.ready} names: counts failed requests and the longest gap between answers.
  */
 final class ServicePoller implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -65,8 +65,8 @@ final class ServicePoller implements AutoCloseable {
   private String url() throws Exception {
     String url = "";
     for (JournalEvent event : journal.readAfter(runId, 0, 10_000)) {
-      if (event.type().equals("deploy.ready")) {
-        url = JSON.readTree(event.payloadJson()).get("url").asText();
+      if (event.type().equals(Fact.DeployReady.TYPE)) {
+        url = Facts.read(Fact.DeployReady.class, event.payloadJson()).url();
       }
     }
     return url;

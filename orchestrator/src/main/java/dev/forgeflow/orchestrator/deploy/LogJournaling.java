@@ -1,13 +1,12 @@
 package dev.forgeflow.orchestrator.deploy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forgeflow.sandbox.deploy.Deployments;
 import dev.forgeflow.sandbox.deploy.LogStream;
 import dev.forgeflow.store.RunJournal;
+import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.journal.JournalEntry;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class LogJournaling implements AutoCloseable {
   static final int MAX_LINES = 5_000;
   static final int MAX_PENDING = 500;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(LogJournaling.class);
 
   private final Deployments deployments;
@@ -87,20 +85,19 @@ public final class LogJournaling implements AutoCloseable {
       if (pending.isEmpty()) {
         return;
       }
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("project", project);
-      payload.put("lines", List.copyOf(pending));
-      if (dropped > 0) {
-        payload.put("dropped", dropped);
-        dropped = 0;
-      }
-      if (total > MAX_LINES) {
-        payload.put("truncated", "more than " + MAX_LINES + " lines: see forgeflow logs");
-      }
+      Fact.DeployLog batch =
+          new Fact.DeployLog(
+              project,
+              pending,
+              dropped > 0 ? dropped : null,
+              total > MAX_LINES ? "more than " + MAX_LINES + " lines: see forgeflow logs" : null);
+      dropped = 0;
       pending.clear();
       try {
-        journal.append(runId, "deploy.log", JSON.writeValueAsString(payload), 1);
-      } catch (JsonProcessingException | RuntimeException e) {
+        // Outside any activity, and each batch is new: no fact key.
+        JournalEntry entry = JournalEntry.unkeyed(batch);
+        journal.append(runId, entry.type(), entry.payloadJson(), entry.attempt(), entry.factKey());
+      } catch (RuntimeException e) {
         LOG.warn("could not journal the log of {}: {}", project, e.getMessage());
       }
     }

@@ -11,6 +11,8 @@ import dev.forgeflow.store.NewRun;
 import dev.forgeflow.store.RunRecord;
 import dev.forgeflow.store.RunStore;
 import dev.forgeflow.store.Stores;
+import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.journal.Facts;
 import dev.forgeflow.workflows.pipeline.BudgetDecision;
 import dev.forgeflow.workflows.pipeline.PipelineInput;
 import dev.forgeflow.workflows.pipeline.PipelineState;
@@ -28,7 +30,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,14 +169,11 @@ public class Runs {
    * status say it failed and why, and its journal ends with {@code run.failed}.
    */
   public void abandon(String runId, String reason) {
-    Map<String, Object> end = new LinkedHashMap<>();
-    end.put("stage", "RESUME");
-    end.put("round", 0);
-    end.put("type", "WorkflowLost");
-    end.put("message", reason);
-    stores.runs().setResult(runId, json(end));
+    Fact.RunFailed end = new Fact.RunFailed("RESUME", 0, "WorkflowLost", reason);
+    String payload = Facts.json(end);
+    stores.runs().setResult(runId, payload);
     stores.runs().setStatus(runId, "FAILED");
-    stores.journal().append(runId, "run.failed", json(end), 1);
+    stores.journal().append(runId, Fact.RunFailed.TYPE, payload, 1, Fact.RunEnding.FACT_KEY);
   }
 
   /** Requests cancellation; the workflow journals {@code run.cancelled} once it has stopped. */

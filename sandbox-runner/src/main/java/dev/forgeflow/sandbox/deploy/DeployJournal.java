@@ -1,18 +1,16 @@
 package dev.forgeflow.sandbox.deploy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forgeflow.store.RunJournal;
+import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.journal.JournalEntry;
 import dev.forgeflow.workflows.sandbox.DeployInput;
 import dev.forgeflow.workflows.sandbox.Deployment;
-import io.temporal.activity.Activity;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** Journals {@code deploy.ready} and {@code deploy.failed}, stamped with the activity's attempt. */
+/**
+ * Journals {@code deploy.ready} (once per deploy activity, however often retried) and {@code
+ * deploy.failed} (once per failed attempt), stamped with the activity's attempt.
+ */
 final class DeployJournal {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RunJournal journal;
 
@@ -21,38 +19,22 @@ final class DeployJournal {
   }
 
   void ready(DeployInput input, Deployment deployment) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("project", input.project());
-    payload.put("projectId", deployment.project());
-    payload.put("url", deployment.url());
-    payload.put("containerId", deployment.containerId());
-    payload.put("hostPort", deployment.hostPort());
-    append(input.runId(), "deploy.ready", payload);
+    append(
+        input.runId(),
+        new Fact.DeployReady(
+            input.project(),
+            deployment.project(),
+            deployment.url(),
+            deployment.containerId(),
+            deployment.hostPort()));
   }
 
   void failed(DeployInput input, String reason) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("project", input.project());
-    payload.put("bundleId", input.bundleId());
-    payload.put("reason", reason);
-    append(input.runId(), "deploy.failed", payload);
+    append(input.runId(), new Fact.DeployFailed(input.project(), input.bundleId(), reason));
   }
 
-  private void append(String runId, String type, Map<String, Object> payload) {
-    int attempt = attempt();
-    payload.put("attempt", attempt);
-    try {
-      journal.append(runId, type, JSON.writeValueAsString(payload), attempt);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Could not write a deploy event as JSON", e);
-    }
-  }
-
-  private static int attempt() {
-    try {
-      return Activity.getExecutionContext().getInfo().getAttempt();
-    } catch (IllegalStateException | NullPointerException notInActivity) {
-      return 1;
-    }
+  private void append(String runId, Fact.ActivityFact fact) {
+    JournalEntry entry = JournalEntry.ofActivity(fact);
+    journal.append(runId, entry.type(), entry.payloadJson(), entry.attempt(), entry.factKey());
   }
 }

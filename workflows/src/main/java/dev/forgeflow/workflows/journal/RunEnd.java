@@ -11,4 +11,9 @@ public record RunEnd(
   public RunEnd {
     summary = Map.copyOf(summary);
   }
+
+  /** The end that {@code fact} states, its payload as the summary. */
+  public static RunEnd of(String runId, RunStatus status, Fact.RunEnding fact) {
+    return new RunEnd(runId, status, fact.eventType(), Facts.payload(fact));
+  }
 }

@@ -2,9 +2,25 @@ package dev.forgeflow.workflows.journal;
 
 import java.util.Map;
 
-/** An event to append to a run's journal: a past-tense type and a small JSON-able payload. */
-public record RunEvent(String runId, String type, Map<String, Object> payload) {
+/**
+ * An event workflow code asks to append to a run's journal: a catalogue type, its payload, and its
+ * fact key ({@code workflow/<n>}, counted by workflow code so that a re-executed local activity
+ * carries the same key). A plain record, the local activity's argument.
+ *
+ * @param factKey what the event describes; the journal keeps one event per key, null for none
+ */
+public record RunEvent(String runId, String type, Map<String, Object> payload, String factKey) {
   public RunEvent {
     payload = Map.copyOf(payload);
+  }
+
+  /** The fact key of the {@code n}th event (from 1) workflow code journals in a run. */
+  public static String workflowKey(int n) {
+    return "workflow/" + n;
+  }
+
+  /** The {@code n}th event workflow code journals in a run. */
+  public static RunEvent of(String runId, Fact.WorkflowFact fact, int n) {
+    return new RunEvent(runId, fact.eventType(), Facts.payload(fact), workflowKey(n));
   }
 }

@@ -1,9 +1,8 @@
 package dev.forgeflow.workflows.pipeline;
 
+import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.journal.RunStatus;
 import io.temporal.workflow.Workflow;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The plan approval gate: waits, durably, for the {@code decidePlan} Update; a wait that runs out
@@ -22,27 +21,16 @@ final class ApprovalGate {
   PlanDecision await(String architectureId, PipelineOptions options) {
     waiting = true;
     log.status(RunStatus.AWAITING_APPROVAL);
-    log.record(
-        "approval.requested",
-        Map.of(
-            "architectureId",
-            architectureId,
-            "timeoutSeconds",
-            options.approvalTimeout().toSeconds()));
+    log.record(new Fact.ApprovalRequested(architectureId, options.approvalTimeout().toSeconds()));
     boolean answered = Workflow.await(options.approvalTimeout(), () -> decision != null);
     PlanDecision answer = decision;
     decision = null;
     waiting = false;
     if (!answered) {
-      log.record("approval.timed_out", Map.of("action", options.onApprovalTimeout().name()));
+      log.record(new Fact.ApprovalTimedOut(options.onApprovalTimeout().name()));
       answer = new PlanDecision(options.onApprovalTimeout() == ApprovalTimeoutAction.APPROVE, null);
     } else {
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("approve", answer.approve());
-      if (answer.feedback() != null) {
-        payload.put("feedback", answer.feedback());
-      }
-      log.record("approval.decided", payload);
+      log.record(new Fact.ApprovalDecided(answer.approve(), answer.feedback()));
     }
     if (answer.approve() || answer.feedback() != null) {
       log.status(RunStatus.RUNNING);

@@ -1,9 +1,9 @@
 package dev.forgeflow.workflows.pipeline;
 
 import dev.forgeflow.workflows.artifacts.Usage;
+import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.journal.RunStatus;
 import io.temporal.workflow.Workflow;
-import java.util.Map;
 
 /**
  * Counts what a run spends and pauses it when the budget is out, until the {@code decideBudget}
@@ -32,28 +32,21 @@ final class BudgetGuard {
     waiting = true;
     log.status(RunStatus.PAUSED_BUDGET);
     log.record(
-        "budget.exhausted",
-        Map.of(
-            "tokens",
+        new Fact.BudgetExhausted(
             budget.spent().totalTokens(),
-            "costUsd",
             budget.spent().costUsd(),
-            "budgetTokens",
             budget.limitTokens(),
-            "budgetUsd",
             budget.limitUsd()));
     Workflow.await(() -> decision != null);
     BudgetDecision answer = decision;
     decision = null;
     waiting = false;
     if (answer.stop()) {
-      log.record("budget.stopped", Map.of("tokens", budget.spent().totalTokens()));
+      log.record(new Fact.BudgetStopped(budget.spent().totalTokens()));
       throw new BudgetStopped();
     }
     budget.raise(answer.budgetTokens(), answer.budgetUsd());
-    log.record(
-        "budget.raised",
-        Map.of("budgetTokens", answer.budgetTokens(), "budgetUsd", answer.budgetUsd()));
+    log.record(new Fact.BudgetRaised(answer.budgetTokens(), answer.budgetUsd()));
     log.status(RunStatus.RUNNING);
   }
 

@@ -3,6 +3,7 @@ package dev.forgeflow.workflows.pipeline;
 import dev.forgeflow.workflows.artifacts.BundleRef;
 import dev.forgeflow.workflows.artifacts.Usage;
 import dev.forgeflow.workflows.implementer.ImplementMode;
+import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.journal.RunEnd;
 import dev.forgeflow.workflows.journal.RunStatus;
 import dev.forgeflow.workflows.review.ReviewInput;
@@ -16,8 +17,6 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -54,30 +53,16 @@ final class PipelineSteps {
     gate = new ApprovalGate(log);
     startedAt = Workflow.currentTimeMillis();
     log.status(RunStatus.RUNNING);
-    record(
-        "run.started",
-        Map.of(
-            "approvalGate",
-            input.options().approvalGate(),
-            "maxReviewRounds",
-            input.options().maxReviewRounds()));
+    record(new Fact.RunStarted(input.options().approvalGate(), input.options().maxReviewRounds()));
   }
 
   <T> T stage(Stage next, Supplier<T> work) {
     stage = next;
     index.stage(next);
     long began = Workflow.currentTimeMillis();
-    record("stage.started", Map.of("stage", next.name(), "round", round));
+    record(new Fact.StageStarted(next.name(), round));
     T result = work.get();
-    record(
-        "stage.completed",
-        Map.of(
-            "stage",
-            next.name(),
-            "round",
-            round,
-            "elapsedMs",
-            Workflow.currentTimeMillis() - began));
+    record(new Fact.StageCompleted(next.name(), round, Workflow.currentTimeMillis() - began));
     return result;
   }
 
@@ -143,16 +128,8 @@ final class PipelineSteps {
   void bundleAssembled(BundleRef assembled, ImplementMode mode) {
     bundle = assembled;
     record(
-        "code.bundle",
-        Map.of(
-            "bundleId",
-            assembled.bundleId(),
-            "version",
-            assembled.version(),
-            "files",
-            assembled.fileCount(),
-            "mode",
-            mode.name()));
+        new Fact.CodeBundle(
+            assembled.bundleId(), assembled.version(), assembled.fileCount(), mode.name()));
   }
 
   void spend(Usage usage) {
@@ -163,8 +140,8 @@ final class PipelineSteps {
     return budget.budget().spent();
   }
 
-  void record(String type, Map<String, Object> payload) {
-    log.record(type, payload);
+  void record(Fact.WorkflowFact fact) {
+    log.record(fact);
   }
 
   /** Pauses the run while its budget is exhausted; returns once raised, throws if stopped. */
@@ -184,7 +161,7 @@ final class PipelineSteps {
     RunStatus status =
         result.outcome() == Outcome.APPROVED ? RunStatus.SUCCEEDED : RunStatus.FAILED;
     ended(status);
-    activities.journal.finish(new RunEnd(runId, status, "run.completed", summary(result)));
+    activities.journal.finish(RunEnd.of(runId, status, summary(result)));
     return result;
   }
 
@@ -193,11 +170,8 @@ final class PipelineSteps {
     Workflow.newDetachedCancellationScope(
             () ->
                 activities.journal.finish(
-                    new RunEnd(
-                        runId,
-                        RunStatus.CANCELLED,
-                        "run.cancelled",
-                        Map.of("stage", stage.name(), "round", round))))
+                    RunEnd.of(
+                        runId, RunStatus.CANCELLED, new Fact.RunCancelled(stage.name(), round))))
         .run();
   }
 
@@ -211,11 +185,7 @@ final class PipelineSteps {
             : String.valueOf(cause.getMessage());
     ended(RunStatus.FAILED);
     activities.journal.finish(
-        new RunEnd(
-            runId,
-            RunStatus.FAILED,
-            "run.failed",
-            Map.of("stage", stage.name(), "round", round, "type", type, "message", message)));
+        RunEnd.of(runId, RunStatus.FAILED, new Fact.RunFailed(stage.name(), round, type, message)));
     return ApplicationFailure.newNonRetryableFailureWithCause(
         stage.name().toLowerCase() + " failed: " + message, type, failure);
   }
@@ -225,28 +195,21 @@ final class PipelineSteps {
     index.status(status);
   }
 
-  private Map<String, Object> summary(PipelineResult result) {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("outcome", result.outcome().name());
-    summary.put("verdict", result.verdict());
-    summary.put("rounds", result.rounds());
-    summary.put("files", result.fileCount());
-    summary.put("bundleVersion", result.bundleVersion());
-    if (result.bundleId() != null) {
-      summary.put("bundleId", result.bundleId());
-    }
-    if (result.deploymentUrl() != null) {
-      summary.put("deploymentUrl", result.deploymentUrl());
-    }
-    if (result.projectName() != null) {
-      summary.put("projectName", result.projectName());
-    }
-    summary.put("blockingIssues", result.blockingIssues());
-    summary.put("promptTokens", result.usage().promptTokens());
-    summary.put("completionTokens", result.usage().completionTokens());
-    summary.put("costUsd", result.usage().costUsd());
-    summary.put("elapsedMs", Workflow.currentTimeMillis() - startedAt);
-    return summary;
+  private Fact.RunCompleted summary(PipelineResult result) {
+    return new Fact.RunCompleted(
+        result.outcome().name(),
+        result.verdict(),
+        result.rounds(),
+        result.fileCount(),
+        result.bundleVersion(),
+        result.bundleId(),
+        result.deploymentUrl(),
+        result.projectName(),
+        result.blockingIssues(),
+        result.usage().promptTokens(),
+        result.usage().completionTokens(),
+        result.usage().costUsd(),
+        Workflow.currentTimeMillis() - startedAt);
   }
 
   PipelineState state() {

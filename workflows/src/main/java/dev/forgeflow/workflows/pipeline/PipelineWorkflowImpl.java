@@ -9,6 +9,7 @@ import dev.forgeflow.workflows.implementer.AssembleInput;
 import dev.forgeflow.workflows.implementer.ImplementFileInput;
 import dev.forgeflow.workflows.implementer.ImplementMode;
 import dev.forgeflow.workflows.implementer.ImplementedFile;
+import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.requirements.CharterResult;
 import dev.forgeflow.workflows.requirements.RequirementsInput;
 import dev.forgeflow.workflows.review.ReviewInput;
@@ -158,9 +159,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           }
           escalated = true;
           mode = ImplementMode.REWRITE;
-          steps.record(
-              "review.stuck",
-              Map.of("round", round, "signature", changes.signature(), "action", "rewrite"));
+          steps.record(new Fact.ReviewStuck(round, changes.signature(), "rewrite"));
         }
         if (round >= input.options().maxReviewRounds()) {
           return blocked(

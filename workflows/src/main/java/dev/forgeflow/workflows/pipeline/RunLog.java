@@ -1,15 +1,20 @@
 package dev.forgeflow.workflows.pipeline;
 
+import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.journal.JournalActivities;
 import dev.forgeflow.workflows.journal.RunEvent;
 import dev.forgeflow.workflows.journal.RunStatus;
-import java.util.Map;
 
-/** The run's journal and status as workflow code writes them: through local activities. */
+/**
+ * The run's journal and status as workflow code writes them: through local activities. Events are
+ * counted in the order workflow code records them, which replay repeats, so each event's fact key
+ * ({@code workflow/<n>}) is the same when a local activity runs again.
+ */
 final class RunLog {
   private final JournalActivities journal;
   private final String runId;
   private final RunIndex index;
+  private int recorded;
 
   RunLog(JournalActivities journal, String runId, RunIndex index) {
     this.journal = journal;
@@ -17,8 +22,9 @@ final class RunLog {
     this.index = index;
   }
 
-  void record(String type, Map<String, Object> payload) {
-    journal.record(new RunEvent(runId, type, payload));
+  void record(Fact.WorkflowFact fact) {
+    recorded++;
+    journal.record(RunEvent.of(runId, fact, recorded));
   }
 
   void status(RunStatus status) {

@@ -8,6 +8,8 @@ import dev.forgeflow.workflows.artifacts.ReviewIssue;
 import dev.forgeflow.workflows.artifacts.ReviewReport;
 import dev.forgeflow.workflows.artifacts.Severity;
 import dev.forgeflow.workflows.artifacts.Usage;
+import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.journal.RunEvent;
 import dev.forgeflow.workflows.journal.RunStatus;
 import dev.forgeflow.workflows.sandbox.CheckFailure;
 import dev.forgeflow.workflows.sandbox.CheckInput;
@@ -28,6 +30,7 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,6 +78,18 @@ class PipelineWorkflowTest {
               assertThat(end.status()).isEqualTo(RunStatus.SUCCEEDED);
               assertThat(end.summary()).containsEntry("outcome", "APPROVED");
             });
+  }
+
+  @Test
+  void workflowEventsAreKeyedByTheirPlaceInTheRunSoARepeatedLocalActivityRepeatsTheKey() {
+    stub("run-keys").run(input("run-keys", PipelineOptions.defaults()));
+
+    List<String> keys = agents.events.stream().map(RunEvent::factKey).toList();
+    assertThat(keys)
+        .containsExactlyElementsOf(
+            IntStream.rangeClosed(1, keys.size()).mapToObj(RunEvent::workflowKey).toList());
+    assertThat(agents.events.get(0).type()).isEqualTo(Fact.RunStarted.TYPE);
+    assertThat(agents.events.get(0).payload()).containsOnlyKeys("approvalGate", "maxReviewRounds");
   }
 
   @Test
