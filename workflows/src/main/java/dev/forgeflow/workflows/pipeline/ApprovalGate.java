@@ -28,7 +28,10 @@ final class ApprovalGate {
     waiting = false;
     if (!answered) {
       log.record(new Fact.ApprovalTimedOut(options.onApprovalTimeout().name()));
-      answer = new PlanDecision(options.onApprovalTimeout() == ApprovalTimeoutAction.APPROVE, null);
+      answer =
+          options.onApprovalTimeout() == ApprovalTimeoutAction.APPROVE
+              ? PlanDecision.approved()
+              : PlanDecision.rejected();
     } else {
       log.record(new Fact.ApprovalDecided(answer.approve(), answer.feedback()));
     }

@@ -2,28 +2,29 @@ package dev.forgeflow.workflows.pipeline;
 
 import dev.forgeflow.workflows.implementer.ImplementFileInput;
 import dev.forgeflow.workflows.implementer.ImplementedFile;
-import dev.forgeflow.workflows.implementer.ImplementerActivities;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs one Implementer activity per file, at most {@code concurrency} at a time. Before each launch
  * it calls {@code beforeLaunch} (the budget check); each finished file goes to {@code onDone}.
  */
 final class FileFanOut {
-  private final ImplementerActivities implementer;
   private final int concurrency;
 
-  FileFanOut(ImplementerActivities implementer, int concurrency) {
-    this.implementer = implementer;
+  FileFanOut(int concurrency) {
     this.concurrency = Math.max(1, concurrency);
   }
 
+  /** Launches {@code launch} (the Implementer activity, started asynchronously) for each input. */
   List<ImplementedFile> run(
-      List<ImplementFileInput> inputs, Runnable beforeLaunch, Consumer<ImplementedFile> onDone) {
+      List<ImplementFileInput> inputs,
+      Function<ImplementFileInput, Promise<ImplementedFile>> launch,
+      Runnable beforeLaunch,
+      Consumer<ImplementedFile> onDone) {
     List<ImplementedFile> done = new ArrayList<>();
     List<Promise<ImplementedFile>> inFlight = new ArrayList<>();
     for (ImplementFileInput input : inputs) {
@@ -32,7 +33,7 @@ final class FileFanOut {
         collect(inFlight, done, onDone);
       }
       beforeLaunch.run();
-      inFlight.add(Async.function(implementer::implementFile, input));
+      inFlight.add(launch.apply(input));
     }
     Promise.allOf(inFlight).get();
     collect(inFlight, done, onDone);

@@ -1,24 +1,17 @@
 package dev.forgeflow.workflows.pipeline;
 
-import dev.forgeflow.workflows.architecture.ArchitectureActivities;
-import dev.forgeflow.workflows.implementer.ImplementerActivities;
-import dev.forgeflow.workflows.journal.JournalActivities;
-import dev.forgeflow.workflows.requirements.RequirementsActivities;
-import dev.forgeflow.workflows.review.ReviewerActivities;
-import dev.forgeflow.workflows.sandbox.DeployActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
- * The activity stubs of the pipeline with their timeouts and retry policies, side by side.
- * Permanent failures (a prompt that cannot be read, a model that refuses the credentials, malformed
- * output after a repair) are non-retryable {@code ApplicationFailure}s raised by the activities;
- * everything else is retried here with backoff.
+ * The timeouts and retry policies of the pipeline's activities, side by side; the stubs are fields
+ * of {@link PipelineWorkflowImpl}. Permanent failures (a prompt that cannot be read, a model that
+ * refuses the credentials, malformed output after a repair) are non-retryable {@code
+ * ApplicationFailure}s raised by the activities; everything else is retried here with backoff.
  */
 final class PipelineActivities {
 
@@ -40,72 +33,62 @@ final class PipelineActivities {
           .setMaximumAttempts(20)
           .build();
 
-  final RequirementsActivities requirements =
-      Workflow.newActivityStub(RequirementsActivities.class, model(Duration.ofMinutes(5)));
+  /** Requirements: one model call and its repair. */
+  static final ActivityOptions REQUIREMENTS = model(Duration.ofMinutes(5));
 
-  final ArchitectureActivities architecture =
-      Workflow.newActivityStub(ArchitectureActivities.class, model(Duration.ofMinutes(10)));
+  /** Architecture, each Implementer file, and each review: model calls that may think long. */
+  static final ActivityOptions AGENT = model(Duration.ofMinutes(10));
 
-  final ImplementerActivities implementer =
-      Workflow.newActivityStub(ImplementerActivities.class, model(Duration.ofMinutes(10)));
-
-  final ImplementerActivities bundles =
-      Workflow.newActivityStub(
-          ImplementerActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofMinutes(1))
-              .setRetryOptions(STORE_CALLS)
-              .build());
-
-  final ReviewerActivities reviewer =
-      Workflow.newActivityStub(ReviewerActivities.class, model(Duration.ofMinutes(10)));
+  /** Assembling a bundle: store work only. */
+  static final ActivityOptions STORE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(STORE_CALLS)
+          .build();
 
   /**
    * Docker work on the sandbox runner's queue. A daemon that is gone fails the activity retryably:
    * the run waits, retrying every minute at most, until it is back (or an hour has passed).
    */
-  final SandboxActivities sandbox =
-      Workflow.newActivityStub(
-          SandboxActivities.class,
-          ActivityOptions.newBuilder()
-              .setTaskQueue(SandboxActivities.TASK_QUEUE)
-              // a cancelled run waits for the check to end, so the saga removes all it made
-              .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-              .setStartToCloseTimeout(Duration.ofMinutes(15))
-              .setHeartbeatTimeout(SILENT_WORKER)
-              .setScheduleToCloseTimeout(Duration.ofHours(1))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(2))
-                      .setBackoffCoefficient(2)
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
-              .build());
+  static final ActivityOptions SANDBOX =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(SandboxActivities.TASK_QUEUE)
+          // a cancelled run waits for the check to end, so the saga removes all it made
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+          .setStartToCloseTimeout(Duration.ofMinutes(15))
+          .setHeartbeatTimeout(SILENT_WORKER)
+          .setScheduleToCloseTimeout(Duration.ofHours(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .build())
+          .build();
 
   /** Deploys wait for a health check, heartbeating; compensation retries until it is done. */
-  final DeployActivities deploy =
-      Workflow.newActivityStub(
-          DeployActivities.class,
-          ActivityOptions.newBuilder()
-              .setTaskQueue(SandboxActivities.TASK_QUEUE)
-              .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-              .setStartToCloseTimeout(Duration.ofMinutes(5))
-              .setHeartbeatTimeout(SILENT_WORKER)
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(2))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .setMaximumAttempts(5)
-                      .build())
-              .build());
+  static final ActivityOptions DEPLOY =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(SandboxActivities.TASK_QUEUE)
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+          .setStartToCloseTimeout(Duration.ofMinutes(5))
+          .setHeartbeatTimeout(SILENT_WORKER)
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setMaximumAttempts(5)
+                  .build())
+          .build();
 
-  final JournalActivities journal =
-      Workflow.newLocalActivityStub(
-          JournalActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(15))
-              .setRetryOptions(STORE_CALLS)
-              .build());
+  /** Journal writes and status, as local activities next to the workflow. */
+  static final LocalActivityOptions JOURNAL =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(15))
+          .setRetryOptions(STORE_CALLS)
+          .build();
+
+  private PipelineActivities() {}
 
   /**
    * A model call may think for minutes, but its worker heartbeats for it every few seconds: a

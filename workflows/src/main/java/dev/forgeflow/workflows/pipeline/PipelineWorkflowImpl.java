@@ -1,7 +1,9 @@
 package dev.forgeflow.workflows.pipeline;
 
+import dev.forgeflow.workflows.architecture.ArchitectureActivities;
 import dev.forgeflow.workflows.architecture.ArchitectureInput;
 import dev.forgeflow.workflows.architecture.ArchitectureResult;
+import dev.forgeflow.workflows.artifacts.AgentModels;
 import dev.forgeflow.workflows.artifacts.BundleRef;
 import dev.forgeflow.workflows.artifacts.PlannedFile;
 import dev.forgeflow.workflows.artifacts.Usage;
@@ -9,185 +11,254 @@ import dev.forgeflow.workflows.implementer.AssembleInput;
 import dev.forgeflow.workflows.implementer.ImplementFileInput;
 import dev.forgeflow.workflows.implementer.ImplementMode;
 import dev.forgeflow.workflows.implementer.ImplementedFile;
-import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.implementer.ImplementerActivities;
+import dev.forgeflow.workflows.journal.JournalActivities;
 import dev.forgeflow.workflows.requirements.CharterResult;
+import dev.forgeflow.workflows.requirements.RequirementsActivities;
 import dev.forgeflow.workflows.requirements.RequirementsInput;
 import dev.forgeflow.workflows.review.ReviewInput;
 import dev.forgeflow.workflows.review.ReviewResult;
 import dev.forgeflow.workflows.review.ReviewVerdict;
+import dev.forgeflow.workflows.review.ReviewerActivities;
+import dev.forgeflow.workflows.sandbox.CheckInput;
 import dev.forgeflow.workflows.sandbox.DeployActivities;
+import dev.forgeflow.workflows.sandbox.DeployInput;
+import dev.forgeflow.workflows.sandbox.Deployment;
+import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Saga;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The pipeline as a script: Requirements, Architecture (with the optional approval gate), the
- * Implementer's parallel fan-out, then review and repair rounds until approved, stuck or out of
- * rounds. Journal writes, waits and budget pauses live in {@link PipelineSteps}.
+ * Implementer's parallel fan-out, review rounds with sandbox checks and repairs until approved,
+ * stuck or out of rounds, then the deploy. Every activity is called from here; the sandbox's one
+ * compensation lives in {@link #sandboxUndo}. Where the run stands and how it ends is kept by
+ * {@link RunProgress}; the approval gate and the budget wait in {@link ApprovalGate} and {@link
+ * BudgetGuard}, built with the run so that Updates find them from its first moment.
  */
 public class PipelineWorkflowImpl implements PipelineWorkflow {
 
-  private final PipelineSteps steps = new PipelineSteps(new PipelineActivities());
-  private PipelineInput input;
+  private final RequirementsActivities requirements =
+      Workflow.newActivityStub(RequirementsActivities.class, PipelineActivities.REQUIREMENTS);
+  private final ArchitectureActivities architect =
+      Workflow.newActivityStub(ArchitectureActivities.class, PipelineActivities.AGENT);
+  private final ImplementerActivities implementer =
+      Workflow.newActivityStub(ImplementerActivities.class, PipelineActivities.AGENT);
+  private final ImplementerActivities bundles =
+      Workflow.newActivityStub(ImplementerActivities.class, PipelineActivities.STORE);
+  private final ReviewerActivities reviewer =
+      Workflow.newActivityStub(ReviewerActivities.class, PipelineActivities.AGENT);
+  private final SandboxActivities sandbox =
+      Workflow.newActivityStub(SandboxActivities.class, PipelineActivities.SANDBOX);
+  private final DeployActivities deployer =
+      Workflow.newActivityStub(DeployActivities.class, PipelineActivities.DEPLOY);
+  private final JournalActivities journal =
+      Workflow.newLocalActivityStub(JournalActivities.class, PipelineActivities.JOURNAL);
+
+  private final PipelineInput input;
+  private final PipelineOptions options;
+  private final RunProgress progress;
+  private final ApprovalGate gate;
+  private final BudgetGuard budget;
+  private final Saga sandboxUndo = new Saga(new Saga.Options.Builder().build());
+  private boolean sandboxUsed;
   private CharterResult charter;
+  private String lastSignature;
+  private boolean escalated;
+
+  @WorkflowInit
+  public PipelineWorkflowImpl(PipelineInput input) {
+    this.input = input;
+    this.options = input.options();
+    RunIndex index = new RunIndex();
+    RunLog log = new RunLog(journal, input.runId(), index);
+    this.progress = new RunProgress(input.runId(), journal, index, log);
+    this.gate = new ApprovalGate(log);
+    this.budget = new BudgetGuard(log, options.budgetTokens(), options.budgetUsd());
+  }
 
   @Override
-  public PipelineResult run(PipelineInput input) {
-    this.input = input;
-    steps.begin(input);
+  public PipelineResult run(PipelineInput sameAsInit) {
+    progress.begin(input);
     try {
-      return steps.finish(deployIfApproved(script()));
-    } catch (BudgetStopped stopped) {
-      steps.compensateSandbox();
-      return steps.finish(result(Outcome.BUDGET_STOPPED, "stopped when the budget ran out"));
-    } catch (CanceledFailure cancelled) {
-      steps.compensateSandbox();
-      steps.cancelled();
-      throw cancelled;
-    } catch (ActivityFailure failure) {
-      steps.compensateSandbox();
-      if (failure.getCause() instanceof CanceledFailure cancelled) {
-        steps.cancelled();
-        throw cancelled;
+      charter = progress.stage(Stage.REQUIREMENTS, this::analyze);
+      ArchitectureResult plan = approvedPlan();
+      if (plan == null) {
+        return progress.finish(result(Outcome.PLAN_REJECTED, "the plan was not approved", 0));
       }
-      throw steps.failed(failure);
+      progress.stage(
+          Stage.IMPLEMENTATION,
+          () -> implement(plan, plan.filePlan(), ImplementMode.CREATE, Map.of()));
+      return progress.finish(deployIfApproved(reviewRounds(plan)));
+    } catch (BudgetStopped stopped) {
+      undoSandbox();
+      return progress.finish(result(Outcome.BUDGET_STOPPED, "stopped when the budget ran out", 0));
+    } catch (CanceledFailure | ActivityFailure failure) {
+      undoSandbox();
+      throw ended(failure);
     }
   }
 
-  /** An approved run in deploy mode runs its service; any other end undoes the sandbox steps. */
-  private PipelineResult deployIfApproved(PipelineResult result) {
-    if (result.outcome() != Outcome.APPROVED || input.options().sandbox() != SandboxMode.DEPLOY) {
-      steps.compensateSandbox();
-      return result;
+  private CharterResult analyze() {
+    CharterResult analyzed =
+        requirements.analyze(
+            new RequirementsInput(input.runId(), input.prompt(), models().requirements()));
+    budget.spend(analyzed.usage());
+    return analyzed;
+  }
+
+  /** Designs until the plan is approved (at once without the gate); null if it is rejected. */
+  private ArchitectureResult approvedPlan() {
+    progress.named(charter.projectName());
+    String feedback = null;
+    while (true) {
+      budget.ensure();
+      String given = feedback;
+      ArchitectureResult plan =
+          progress.stage(
+              Stage.ARCHITECTURE,
+              () ->
+                  architect.design(
+                      new ArchitectureInput(
+                          input.runId(), charter.charterId(), given, models().architecture())));
+      budget.spend(plan.usage());
+      if (!options.approvalGate()) {
+        return plan;
+      }
+      progress.enter(Stage.APPROVAL);
+      PlanDecision decision = gate.await(plan.architectureId(), options);
+      if (decision instanceof PlanDecision.Approve) {
+        return plan;
+      }
+      if (!(decision instanceof PlanDecision.Revise revise)) {
+        return null;
+      }
+      feedback = revise.feedback();
     }
+  }
+
+  /** Checks and reviews each round's bundle, repairing it, until the round approves or blocks. */
+  private RoundOutcome reviewRounds(ArchitectureResult plan) {
+    for (int round = 1; ; round++) {
+      budget.ensure();
+      progress.round(round);
+      TestReport tests = options.sandbox().checks() ? check(round) : null;
+      ReviewInput asked =
+          new ReviewInput(
+              input.runId(),
+              charter.charterId(),
+              plan.architectureId(),
+              progress.bundle().bundleId(),
+              round,
+              models().reviewer(),
+              tests);
+      ReviewResult review = progress.stage(Stage.REVIEW, () -> reviewer.review(asked));
+      budget.spend(review.usage());
+      RoundOutcome outcome = judge(review, round, plan);
+      if (!(outcome instanceof RoundOutcome.Repair repair)) {
+        return outcome;
+      }
+      progress.round(round + 1);
+      progress.stage(
+          Stage.REPAIR,
+          () ->
+              implement(plan, repair.plan().files(), repair.mode(), repair.plan().instructions()));
+    }
+  }
+
+  /**
+   * What a review means for the run: approval; a patch of the named files; a rewrite when the same
+   * failure comes back; or the end, when it comes back after a rewrite, the rounds are spent, or
+   * the review names no file the Implementer may change.
+   */
+  private RoundOutcome judge(ReviewResult review, int round, ArchitectureResult plan) {
+    if (!(ReviewVerdict.of(review.report()) instanceof ReviewVerdict.ChangesRequested changes)) {
+      return new RoundOutcome.Approved(round);
+    }
+    int blocking = review.report().blockingIssues().size();
+    ImplementMode mode = ImplementMode.PATCH;
+    if (changes.signature().equals(lastSignature)) {
+      if (escalated) {
+        return new RoundOutcome.Blocked(
+            Outcome.STUCK,
+            "the same failure came back after a rewrite: " + changes.signature(),
+            blocking);
+      }
+      escalated = true;
+      mode = ImplementMode.REWRITE;
+      progress.stuck(changes.signature());
+    }
+    if (round >= options.maxReviewRounds()) {
+      return new RoundOutcome.Blocked(
+          Outcome.CHANGES_REQUESTED, "not approved after " + round + " review rounds", blocking);
+    }
+    RepairPlan repair = RepairPlan.of(review.report(), plan.filePlan());
+    if (repair.isEmpty()) {
+      return new RoundOutcome.Blocked(
+          Outcome.STUCK, "the review names no file the Implementer can change", blocking);
+    }
+    lastSignature = changes.signature();
+    return new RoundOutcome.Repair(repair, mode, changes.signature());
+  }
+
+  /**
+   * Builds and checks the current bundle in the sandbox. The first check opens the sandbox saga:
+   * from then on, a run that does not end deployed removes what it made.
+   */
+  private TestReport check(int round) {
+    if (!sandboxUsed) {
+      sandboxUsed = true;
+      sandboxUndo.addCompensation(deployer::removeRunResources, input.runId());
+    }
+    return progress.stage(
+        Stage.CHECKS,
+        () -> sandbox.check(new CheckInput(input.runId(), progress.bundle().bundleId(), round)));
+  }
+
+  /** An approved run in deploy mode runs its service; any other end undoes the sandbox steps. */
+  private PipelineResult deployIfApproved(RoundOutcome outcome) {
+    if (outcome instanceof RoundOutcome.Blocked blocked) {
+      undoSandbox();
+      return result(blocked.outcome(), blocked.verdict(), blocked.blockingIssues());
+    }
+    int round = ((RoundOutcome.Approved) outcome).round();
+    PipelineResult approved = result(Outcome.APPROVED, "approved in review round " + round, 0);
+    if (options.sandbox() != SandboxMode.DEPLOY) {
+      undoSandbox();
+      return approved;
+    }
+    DeployInput deploy =
+        new DeployInput(input.runId(), approved.projectName(), progress.bundle().bundleId());
     try {
-      return result.withDeploymentUrl(steps.deploy(result.projectName()).url());
+      Deployment deployed = progress.stage(Stage.DEPLOY, () -> deployer.deploy(deploy));
+      return approved.withDeploymentUrl(deployed.url());
     } catch (ActivityFailure failure) {
       if (!(failure.getCause() instanceof ApplicationFailure refused)
           || !DeployActivities.EGRESS_RULES_UNAVAILABLE.equals(refused.getType())) {
         throw failure;
       }
       // This runner may check but not deploy: the approved project stays approved, undeployed.
-      steps.compensateSandbox();
-      return result.withVerdict(
-          result.verdict() + "; not deployed: " + refused.getOriginalMessage());
-    }
-  }
-
-  private PipelineResult script() {
-    charter =
-        steps.stage(
-            Stage.REQUIREMENTS,
-            () ->
-                steps
-                    .activities()
-                    .requirements
-                    .analyze(
-                        new RequirementsInput(
-                            input.runId(), input.prompt(), models().requirements())));
-    steps.spend(charter.usage());
-    steps.named(charter.projectName());
-    ArchitectureResult architecture = designUntilApproved();
-    if (architecture == null) {
-      return result(Outcome.PLAN_REJECTED, "the plan was not approved");
-    }
-    steps.stage(
-        Stage.IMPLEMENTATION,
-        () -> implement(architecture, architecture.filePlan(), ImplementMode.CREATE, Map.of()));
-    return reviewLoop(architecture);
-  }
-
-  private ArchitectureResult designUntilApproved() {
-    String feedback = null;
-    while (true) {
-      steps.ensureBudget();
-      String given = feedback;
-      ArchitectureResult architecture =
-          steps.stage(
-              Stage.ARCHITECTURE,
-              () ->
-                  steps
-                      .activities()
-                      .architecture
-                      .design(
-                          new ArchitectureInput(
-                              input.runId(), charter.charterId(), given, models().architecture())));
-      steps.spend(architecture.usage());
-      if (!input.options().approvalGate()) {
-        return architecture;
-      }
-      PlanDecision decision =
-          steps.awaitPlanDecision(architecture.architectureId(), input.options());
-      if (decision.approve()) {
-        return architecture;
-      }
-      if (decision.feedback() == null) {
-        return null;
-      }
-      feedback = decision.feedback();
-    }
-  }
-
-  private PipelineResult reviewLoop(ArchitectureResult architecture) {
-    String lastSignature = null;
-    boolean escalated = false;
-    for (int round = 1; ; round++) {
-      steps.ensureBudget();
-      TestReport tests = input.options().sandbox().checks() ? steps.check(round) : null;
-      ReviewResult review =
-          steps.review(
-              new ReviewInput(
-                  input.runId(),
-                  charter.charterId(),
-                  architecture.architectureId(),
-                  steps.bundle().bundleId(),
-                  round,
-                  models().reviewer(),
-                  tests));
-      steps.spend(review.usage());
-      if (ReviewVerdict.of(review.report()) instanceof ReviewVerdict.ChangesRequested changes) {
-        ImplementMode mode = ImplementMode.PATCH;
-        if (changes.signature().equals(lastSignature)) {
-          if (escalated) {
-            return blocked(
-                Outcome.STUCK,
-                review,
-                "the same failure came back after a rewrite: " + changes.signature());
-          }
-          escalated = true;
-          mode = ImplementMode.REWRITE;
-          steps.record(new Fact.ReviewStuck(round, changes.signature(), "rewrite"));
-        }
-        if (round >= input.options().maxReviewRounds()) {
-          return blocked(
-              Outcome.CHANGES_REQUESTED, review, "not approved after " + round + " review rounds");
-        }
-        RepairPlan repair = RepairPlan.of(review.report(), architecture.filePlan());
-        if (repair.isEmpty()) {
-          return blocked(
-              Outcome.STUCK, review, "the review names no file the Implementer can change");
-        }
-        lastSignature = changes.signature();
-        ImplementMode chosen = mode;
-        steps.nextRound(round + 1);
-        steps.stage(
-            Stage.REPAIR,
-            () -> implement(architecture, repair.files(), chosen, repair.instructions()));
-      } else {
-        return result(Outcome.APPROVED, "approved in review round " + round);
-      }
+      undoSandbox();
+      return approved.withVerdict(
+          approved.verdict() + "; not deployed: " + refused.getOriginalMessage());
     }
   }
 
   private BundleRef implement(
-      ArchitectureResult architecture,
+      ArchitectureResult plan,
       List<PlannedFile> files,
       ImplementMode mode,
       Map<PlannedFile, List<String>> instructions) {
-    BundleRef base = steps.bundle();
+    BundleRef base = progress.bundle();
+    String baseId = base == null ? null : base.bundleId();
     List<ImplementFileInput> inputs =
         files.stream()
             .map(
@@ -195,77 +266,91 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
                     new ImplementFileInput(
                         input.runId(),
                         charter.charterId(),
-                        architecture.architectureId(),
+                        plan.architectureId(),
                         file,
                         mode,
-                        base == null ? null : base.bundleId(),
+                        baseId,
                         instructions.getOrDefault(file, List.of()),
-                        steps.round(),
+                        progress.round(),
                         models().implementer()))
             .toList();
     List<ImplementedFile> written =
-        new FileFanOut(steps.activities().implementer, input.options().implementerConcurrency())
-            .run(inputs, steps::ensureBudget, file -> steps.spend(file.usage()));
-    BundleRef bundle =
-        steps
-            .activities()
-            .bundles
-            .assemble(
-                new AssembleInput(input.runId(), base == null ? null : base.bundleId(), written));
-    steps.bundleAssembled(bundle, mode);
+        new FileFanOut(options.implementerConcurrency())
+            .run(
+                inputs,
+                file -> Async.function(implementer::implementFile, file),
+                budget::ensure,
+                done -> budget.spend(done.usage()));
+    BundleRef bundle = bundles.assemble(new AssembleInput(input.runId(), baseId, written));
+    progress.bundleAssembled(bundle, mode);
     return bundle;
   }
 
-  private PipelineResult blocked(Outcome outcome, ReviewResult review, String verdict) {
-    return result(outcome, verdict, review.report().blockingIssues().size());
+  /** Undoes the sandbox steps, if any ran; safe in a cancelled run (detached scope). */
+  private void undoSandbox() {
+    if (sandboxUsed) {
+      Workflow.newDetachedCancellationScope(sandboxUndo::compensate).run();
+      sandboxUsed = false;
+    }
   }
 
-  private PipelineResult result(Outcome outcome, String verdict) {
-    return result(outcome, verdict, 0);
+  /** Journals how the run stopped; what the workflow throws: the cancellation, or its failure. */
+  private RuntimeException ended(RuntimeException failure) {
+    CanceledFailure cancelled =
+        failure instanceof CanceledFailure direct
+            ? direct
+            : failure.getCause() instanceof CanceledFailure cause ? cause : null;
+    if (cancelled != null) {
+      progress.cancelled();
+      return cancelled;
+    }
+    return progress.failed((ActivityFailure) failure);
   }
 
   private PipelineResult result(Outcome outcome, String verdict, int blockingIssues) {
-    BundleRef bundle = steps.bundle();
-    Usage usage = steps.spent();
+    BundleRef bundle = progress.bundle();
+    Usage usage = budget.budget().spent();
     return new PipelineResult(
         outcome,
         charter == null ? null : charter.projectName(),
         bundle == null ? null : bundle.bundleId(),
         bundle == null ? 0 : bundle.version(),
         bundle == null ? 0 : bundle.fileCount(),
-        steps.round(),
+        progress.round(),
         blockingIssues,
         usage,
         verdict,
         null);
   }
 
-  private dev.forgeflow.workflows.artifacts.AgentModels models() {
-    return input.options().models();
+  private AgentModels models() {
+    return options.models();
   }
 
   @Override
   public PipelineState state() {
-    return steps.state();
+    return progress.state(gate, budget);
   }
 
   @Override
   public PipelineState decidePlan(PlanDecision decision) {
-    return steps.decidePlan(decision);
+    gate.decide(decision);
+    return state();
   }
 
   @Override
   public void validateDecidePlan(PlanDecision decision) {
-    steps.validatePlanDecision(decision);
+    gate.validate(decision);
   }
 
   @Override
   public PipelineState decideBudget(BudgetDecision decision) {
-    return steps.decideBudget(decision);
+    budget.decide(decision);
+    return state();
   }
 
   @Override
   public void validateDecideBudget(BudgetDecision decision) {
-    steps.validateBudgetDecision(decision);
+    budget.validate(decision);
   }
 }

@@ -5,25 +5,21 @@ import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Workflow;
 
 /**
- * Keeps the run's {@link RunSearchAttributes} current from workflow code. Off for runs whose
- * cluster lacks the attributes, and for histories recorded before the workflow kept them (so they
- * still replay).
+ * Keeps the run's {@link RunSearchAttributes} current from workflow code. Off until the run begins,
+ * and for good for runs whose cluster lacks the attributes and for histories recorded before the
+ * workflow kept them (so they still replay).
  */
 final class RunIndex {
   static final String CHANGE_ID = "search-attributes";
-  private final boolean on;
+  private boolean on;
 
-  private RunIndex(boolean on) {
-    this.on = on;
-  }
-
-  static RunIndex off() {
-    return new RunIndex(false);
-  }
-
-  static RunIndex of(PipelineInput input) {
+  /**
+   * Turns the index on for a run whose cluster has the attributes, unless the history being
+   * replayed was recorded before the workflow kept them. Called once, as the run begins.
+   */
+  void begin(PipelineInput input) {
     int version = Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1);
-    return new RunIndex(input.indexed() && version >= 1);
+    on = input.indexed() && version >= 1;
   }
 
   void stage(Stage stage) {

@@ -338,7 +338,7 @@ class PipelineWorkflowTest {
     assertThatThrownBy(() -> run.decideBudget(BudgetDecision.stopRun()))
         .isInstanceOf(WorkflowUpdateException.class);
     awaitState(run, Awaiting.PLAN_APPROVAL);
-    assertThatThrownBy(() -> run.decidePlan(new PlanDecision(false, " ")))
+    assertThatThrownBy(() -> run.decidePlan(PlanDecision.changes(" ")))
         .isInstanceOf(WorkflowUpdateException.class);
     run.decidePlan(PlanDecision.approved());
     assertThat(result("run-refuse").outcome()).isEqualTo(Outcome.APPROVED);
