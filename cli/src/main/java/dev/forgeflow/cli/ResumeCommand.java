@@ -3,12 +3,11 @@ package dev.forgeflow.cli;
 import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.store.RunRecord;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -24,11 +23,7 @@ final class ResumeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN", description = "The run's id (see 'forgeflow runs').")
   String runId;
 
-  @Option(
-      names = "--out",
-      defaultValue = "generated",
-      description = "Folder the project is written under.")
-  Path out;
+  @Mixin OutOption output;
 
   @Override
   public Integer call() {
@@ -42,7 +37,7 @@ final class ResumeCommand implements Callable<Integer> {
               + TerminalText.clean(runId)
               + "' is not a run id; 'forgeflow runs' lists the runs and their ids.");
     }
-    OutputFolder.check(out);
+    OutputFolder.check(output.out);
     String run = id;
     return StackSession.with(console, stack -> resume(stack, run, console));
   }
@@ -80,6 +75,6 @@ final class ResumeCommand implements Callable<Integer> {
                 + run.status().toLowerCase(Locale.ROOT)
                 + "); showing it"
             : "forgeflow · resuming run " + id + " from where it stopped");
-    return StackSession.follow(stack, id, Long.MAX_VALUE, out, console);
+    return StackSession.follow(stack, id, Long.MAX_VALUE, output.out, console);
   }
 }

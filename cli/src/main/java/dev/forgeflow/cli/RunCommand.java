@@ -10,11 +10,11 @@ import dev.forgeflow.workflows.pipeline.ApprovalTimeoutAction;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import dev.forgeflow.workflows.pipeline.SandboxMode;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -55,11 +55,7 @@ final class RunCommand implements Callable<Integer> {
       description = "End after the sandbox checks: tested, not deployed.")
   boolean noDeploy;
 
-  @Option(
-      names = "--out",
-      defaultValue = "generated",
-      description = "Folder the project is written under.")
-  Path out;
+  @Mixin OutOption output;
 
   @Override
   public Integer call() {
@@ -70,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
       throw CliProblem.badInput(sentence(problem.get()));
     }
     LlmSettings.fromEnvironment(System.getenv()); // a malformed FORGEFLOW_LLM_* stops us here
-    OutputFolder.check(out);
+    OutputFolder.check(output.out);
     return StackSession.with(
         console,
         stack -> {
@@ -78,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
           if (launch instanceof Launch.Refused refused) {
             throw CliProblem.badInput(sentence(refused.reason()));
           }
-          return StackSession.follow(stack, ((Launch.Started) launch).runId(), 0, out, console);
+          return StackSession.follow(
+              stack, ((Launch.Started) launch).runId(), 0, output.out, console);
         });
   }
 
