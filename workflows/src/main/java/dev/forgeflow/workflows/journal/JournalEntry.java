@@ -12,8 +12,8 @@ import java.util.Map;
  * so the journal keeps it once however often a retried or re-executed writer appends it:
  *
  * <ul>
- *   <li>workflow facts: {@code workflow/<n>}, counted by workflow code, so a re-executed local
- *       activity carries the same key;
+ *   <li>workflow facts: {@code workflow/<temporal run id>/<n>}, counted by workflow code, so a
+ *       re-executed local activity carries the same key;
  *   <li>the run's end: {@value Fact.RunEnding#FACT_KEY};
  *   <li>activity facts: {@code <activityId>/<type>[/<subject>]}, plus {@code /attempt-<n>} for
  *       facts each attempt states anew ({@link Fact.ActivityFact#perAttempt()});

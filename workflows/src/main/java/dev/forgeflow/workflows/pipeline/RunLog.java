@@ -4,11 +4,12 @@ import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.journal.JournalActivities;
 import dev.forgeflow.workflows.journal.RunEvent;
 import dev.forgeflow.workflows.journal.RunStatus;
+import io.temporal.workflow.Workflow;
 
 /**
  * The run's journal and status as workflow code writes them: through local activities. Events are
  * counted in the order workflow code records them, which replay repeats, so each event's fact key
- * ({@code workflow/<n>}) is the same when a local activity runs again.
+ * ({@code workflow/<temporal run id>/<n>}) is the same when a local activity runs again.
  */
 final class RunLog {
   private final JournalActivities journal;
@@ -24,7 +25,7 @@ final class RunLog {
 
   void record(Fact.WorkflowFact fact) {
     recorded++;
-    journal.record(RunEvent.of(runId, fact, recorded));
+    journal.record(RunEvent.of(runId, fact, Workflow.getInfo().getRunId(), recorded));
   }
 
   void status(RunStatus status) {

@@ -68,13 +68,13 @@ class JournalEntryTest {
 
   @Test
   void workflowEventsKeepTheWorkflowsKeyAndTheRunEndHasOne() {
-    RunEvent event = RunEvent.of("run-1", new Fact.StageStarted("REVIEW", 1), 7);
+    RunEvent event = RunEvent.of("run-1", new Fact.StageStarted("REVIEW", 1), "t-1", 7);
     RunEnd end = RunEnd.of("run-1", RunStatus.CANCELLED, new Fact.RunCancelled("REVIEW", 1));
 
     JournalEntry entry = JournalEntry.ofWorkflow(event, 2);
 
     assertThat(entry.type()).isEqualTo(Fact.StageStarted.TYPE);
-    assertThat(entry.factKey()).isEqualTo("workflow/7");
+    assertThat(entry.factKey()).isEqualTo("workflow/t-1/7");
     assertThat(entry.attempt()).isEqualTo(2);
     assertThat(entry.payloadJson()).contains("\"attempt\":2");
     assertThat(Facts.read(Fact.StageStarted.class, entry.payloadJson()))

@@ -85,9 +85,13 @@ class PipelineWorkflowTest {
     stub("run-keys").run(input("run-keys", PipelineOptions.defaults()));
 
     List<String> keys = agents.events.stream().map(RunEvent::factKey).toList();
+    String temporalRun =
+        client.newUntypedWorkflowStub("run-keys").describe().getExecution().getRunId();
     assertThat(keys)
         .containsExactlyElementsOf(
-            IntStream.rangeClosed(1, keys.size()).mapToObj(RunEvent::workflowKey).toList());
+            IntStream.rangeClosed(1, keys.size())
+                .mapToObj(n -> RunEvent.workflowKey(temporalRun, n))
+                .toList());
     assertThat(agents.events.get(0).type()).isEqualTo(Fact.RunStarted.TYPE);
     assertThat(agents.events.get(0).payload()).containsOnlyKeys("approvalGate", "maxReviewRounds");
   }
