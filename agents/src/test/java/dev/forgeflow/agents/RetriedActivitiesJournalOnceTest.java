@@ -92,7 +92,7 @@ class RetriedActivitiesJournalOnceTest {
     TestActivityEnvironment env = environment();
     try {
       JournalActivities journal = env.newActivityStub(JournalActivities.class, OPTIONS);
-      journal.record(RunEvent.of(runId, new Fact.StageStarted("REQUIREMENTS", 0), 1));
+      journal.record(RunEvent.of(runId, new Fact.StageStarted("REQUIREMENTS", 0), "t-1", 1));
       CharterResult charter =
           env.newActivityStub(RequirementsActivities.class, OPTIONS)
               .analyze(new RequirementsInput(runId, "books (title, author, price: float)", null));
