@@ -218,13 +218,19 @@ class KillDrillIT {
         .noneMatch(request -> answered.contains(request.body()));
   }
 
-  /** Seq runs 1..n; no two events state the same fact (same type, same payload but attempt). */
+  /**
+   * Seq runs 1..n; no two events state the same fact (same type, same payload but attempt); and
+   * each model purchase has one usage event. Usage events are counted against the purchases rather
+   * than compared: two files' calls may well cost the same tokens in the same time.
+   */
   private void assertJournalGaplessWithoutDuplicates(String runId) throws Exception {
     List<JournalEvent> events;
+    int purchases;
     try (EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve(".forgeflow/postgres"))) {
       Database.migrate(db.dataSource());
       try (Stores stores = Stores.postgres(db.dataSource())) {
         events = stores.journal().readAfter(runId, 0, 100_000);
+        purchases = stores.llmCalls().forRun(runId).size();
       }
     }
     assertThat(events).isNotEmpty();
@@ -233,8 +239,8 @@ class KillDrillIT {
     }
     Map<String, Integer> facts = new HashMap<>();
     for (JournalEvent event : events) {
-      if (event.type().equals(Fact.DeployLog.TYPE)) {
-        continue; // a service may log the same line twice: two lines, two facts
+      if (event.type().equals(Fact.DeployLog.TYPE) || event.type().equals(Fact.LlmUsage.TYPE)) {
+        continue; // the same line logged twice, or two calls of the same cost: two facts each
       }
       JsonNode payload = JSON.readTree(event.payloadJson());
       if (payload instanceof ObjectNode object) {
@@ -245,6 +251,10 @@ class KillDrillIT {
     assertThat(facts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey))
         .as("facts journalled more than once")
         .isEmpty();
+    assertThat(events.stream().filter(e -> e.type().equals(Fact.LlmUsage.TYPE)).count())
+        .as("usage events, one per model purchase")
+        .isEqualTo(purchases)
+        .isPositive();
     assertThat(events.get(events.size() - 1).type()).isEqualTo(Fact.RunCompleted.TYPE);
   }
 }
