@@ -1,9 +1,12 @@
 package dev.forgeflow.store;
 
+import dev.forgeflow.store.accounts.InMemoryAccounts;
+
 /**
  * Fake stores for fast tests: thread-safe, in memory, honouring the same contracts as the
  * PostgreSQL stores (gapless journal sequence numbers, blocking {@code awaitAfter}, versioned
- * content-addressed bundles). JSON is kept as given, not normalised as PostgreSQL does.
+ * content-addressed bundles, accounts with hashed secrets). JSON is kept as given, not normalised
+ * as PostgreSQL does.
  */
 public final class InMemoryStores {
 
@@ -19,6 +22,7 @@ public final class InMemoryStores {
         new InMemoryBundleStore(runs),
         new InMemoryLlmCallLog(runs),
         new InMemoryDeploymentStore(runs),
-        new InMemoryReplyLedger(runs));
+        new InMemoryReplyLedger(runs),
+        new InMemoryAccounts());
   }
 }
