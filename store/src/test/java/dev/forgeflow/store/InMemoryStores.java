@@ -14,7 +14,8 @@ public final class InMemoryStores {
 
   /** A fresh, empty set of in-memory stores. */
   public static Stores create() {
-    InMemoryRunStore runs = new InMemoryRunStore();
+    InMemoryAccounts accounts = new InMemoryAccounts();
+    InMemoryRunStore runs = new InMemoryRunStore(id -> accounts.findUser(id).isPresent());
     return new Stores(
         runs,
         new InMemoryRunJournal(runs),
@@ -23,6 +24,6 @@ public final class InMemoryStores {
         new InMemoryLlmCallLog(runs),
         new InMemoryDeploymentStore(runs),
         new InMemoryReplyLedger(runs),
-        new InMemoryAccounts());
+        accounts);
   }
 }
