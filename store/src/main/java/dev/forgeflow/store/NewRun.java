@@ -7,9 +7,15 @@ import java.util.Objects;
  *
  * @param prompt the plain-language description of the service to build; required
  * @param optionsJson the run's options as a JSON object, or {@code null} for none
+ * @param ownerId the id of the user the run belongs to, or {@code null} for a run without owner
  */
-public record NewRun(String prompt, String optionsJson) {
+public record NewRun(String prompt, String optionsJson, String ownerId) {
   public NewRun {
     Objects.requireNonNull(prompt, "prompt");
+  }
+
+  /** A run without owner. */
+  public NewRun(String prompt, String optionsJson) {
+    this(prompt, optionsJson, null);
   }
 }

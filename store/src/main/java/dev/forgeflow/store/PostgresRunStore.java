@@ -4,10 +4,12 @@ import static dev.forgeflow.store.jooq.Tables.RUNS;
 
 import dev.forgeflow.store.jooq.tables.records.RunsRecord;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /** Runs in the {@code runs} table. */
@@ -19,15 +21,25 @@ final class PostgresRunStore implements RunStore {
     this.db = db;
   }
 
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
+
   @Override
   public String create(NewRun run) {
     String id = UUID.randomUUID().toString();
-    db.insertInto(RUNS)
-        .set(RUNS.ID, id)
-        .set(RUNS.PROMPT, StorableText.of(run.prompt()))
-        .set(RUNS.STATUS, QUEUED)
-        .set(RUNS.OPTIONS, Json.of(run.optionsJson(), "the options of a new run"))
-        .execute();
+    try {
+      db.insertInto(RUNS)
+          .set(RUNS.ID, id)
+          .set(RUNS.PROMPT, StorableText.of(run.prompt()))
+          .set(RUNS.STATUS, QUEUED)
+          .set(RUNS.OPTIONS, Json.of(run.optionsJson(), "the options of a new run"))
+          .set(RUNS.OWNER_ID, run.ownerId())
+          .execute();
+    } catch (DataAccessException e) {
+      if (FOREIGN_KEY_VIOLATION.equals(e.sqlState())) {
+        throw new NoSuchElementException("No user " + run.ownerId() + " to own a new run");
+      }
+      throw e;
+    }
     return id;
   }
 
@@ -59,6 +71,23 @@ final class PostgresRunStore implements RunStore {
         .fetch(PostgresRunStore::toRun);
   }
 
+  @Override
+  public Optional<RunRecord> findOwned(String ownerId, String runId) {
+    return db.selectFrom(RUNS)
+        .where(RUNS.ID.eq(runId))
+        .and(RUNS.OWNER_ID.eq(ownerId))
+        .fetchOptional(PostgresRunStore::toRun);
+  }
+
+  @Override
+  public List<RunRecord> recentOwned(String ownerId, int limit) {
+    return db.selectFrom(RUNS)
+        .where(RUNS.OWNER_ID.eq(ownerId))
+        .orderBy(RUNS.CREATED_AT.desc(), RUNS.ID.desc())
+        .limit(limit)
+        .fetch(PostgresRunStore::toRun);
+  }
+
   private <T> void update(String runId, Field<T> column, T value) {
     int updated =
         db.update(RUNS)
@@ -80,6 +109,7 @@ final class PostgresRunStore implements RunStore {
         Json.text(row.getOptions()),
         Json.text(row.getResult()),
         row.getCreatedAt(),
-        row.getUpdatedAt());
+        row.getUpdatedAt(),
+        row.getOwnerId());
   }
 }

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 
 /**
  * A stored run. JSON columns come back as JSON text with the same content as was stored, not
- * necessarily the same spacing or key order.
+ * necessarily the same spacing or key order. {@code ownerId} is {@code null} for a run without
+ * owner (created before accounts existed, or by a caller that has none).
  */
 public record RunRecord(
     String id,
@@ -14,4 +15,5 @@ public record RunRecord(
     String optionsJson,
     String resultJson,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {}
+    OffsetDateTime updatedAt,
+    String ownerId) {}

@@ -9,7 +9,11 @@ public interface RunStore {
   /** The status of a run that was just created. */
   String QUEUED = "QUEUED";
 
-  /** Stores a new run with status {@link #QUEUED} and returns its id, a new random UUID. */
+  /**
+   * Stores a new run with status {@link #QUEUED} and returns its id, a new random UUID.
+   *
+   * @throws java.util.NoSuchElementException if the run names an owner that is not a user
+   */
   String create(NewRun run);
 
   /** The run with this id, or empty if there is none. */
@@ -38,4 +42,13 @@ public interface RunStore {
 
   /** Up to {@code limit} runs, the most recently created first. */
   List<RunRecord> recent(int limit);
+
+  /**
+   * The run with this id if {@code ownerId} owns it; someone else's run is empty, just as a run
+   * that does not exist.
+   */
+  Optional<RunRecord> findOwned(String ownerId, String runId);
+
+  /** Up to {@code limit} runs of {@code ownerId}, the most recently created first. */
+  List<RunRecord> recentOwned(String ownerId, int limit);
 }

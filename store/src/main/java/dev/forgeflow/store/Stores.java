@@ -1,5 +1,6 @@
 package dev.forgeflow.store;
 
+import dev.forgeflow.store.accounts.Accounts;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -7,8 +8,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Every store of Forgeflow, wired to one database ({@code replies}: the model replies a retried
- * activity reuses). Close it before closing the data source: the journal keeps one connection
- * listening for new events while anyone waits for them.
+ * activity reuses; {@code accounts}: users, their API tokens and sessions). Close it before closing
+ * the data source: the journal keeps one connection listening for new events while anyone waits for
+ * them.
  */
 public record Stores(
     RunStore runs,
@@ -17,8 +19,24 @@ public record Stores(
     BundleStore bundles,
     LlmCallLog llmCalls,
     DeploymentStore deployments,
-    ReplyLedger replies)
+    ReplyLedger replies,
+    Accounts accounts)
     implements AutoCloseable {
+
+  /**
+   * Stores without accounts, for callers that assemble them from parts and need none; {@link
+   * #accounts()} then throws.
+   */
+  public Stores(
+      RunStore runs,
+      RunJournal journal,
+      ArtifactStore artifacts,
+      BundleStore bundles,
+      LlmCallLog llmCalls,
+      DeploymentStore deployments,
+      ReplyLedger replies) {
+    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, null);
+  }
 
   /** The PostgreSQL stores; the schema must be migrated first ({@link Database#migrate}). */
   public static Stores postgres(DataSource dataSource) {
@@ -30,7 +48,21 @@ public record Stores(
         new PostgresBundleStore(db),
         new PostgresLlmCallLog(db),
         new PostgresDeploymentStore(db),
-        new PostgresReplyLedger(db));
+        new PostgresReplyLedger(db),
+        Accounts.postgres(dataSource));
+  }
+
+  /**
+   * Users, their API tokens and sessions.
+   *
+   * @throws IllegalStateException if these stores were assembled without accounts
+   */
+  @Override
+  public Accounts accounts() {
+    if (accounts == null) {
+      throw new IllegalStateException("These stores were assembled without accounts");
+    }
+    return accounts;
   }
 
   /** Stops the journal's listener, if it has one. The stores are not to be used afterwards. */

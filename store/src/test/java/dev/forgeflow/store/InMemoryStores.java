@@ -1,9 +1,12 @@
 package dev.forgeflow.store;
 
+import dev.forgeflow.store.accounts.InMemoryAccounts;
+
 /**
  * Fake stores for fast tests: thread-safe, in memory, honouring the same contracts as the
  * PostgreSQL stores (gapless journal sequence numbers, blocking {@code awaitAfter}, versioned
- * content-addressed bundles). JSON is kept as given, not normalised as PostgreSQL does.
+ * content-addressed bundles, accounts with hashed secrets). JSON is kept as given, not normalised
+ * as PostgreSQL does.
  */
 public final class InMemoryStores {
 
@@ -11,7 +14,8 @@ public final class InMemoryStores {
 
   /** A fresh, empty set of in-memory stores. */
   public static Stores create() {
-    InMemoryRunStore runs = new InMemoryRunStore();
+    InMemoryAccounts accounts = new InMemoryAccounts();
+    InMemoryRunStore runs = new InMemoryRunStore(id -> accounts.findUser(id).isPresent());
     return new Stores(
         runs,
         new InMemoryRunJournal(runs),
@@ -19,6 +23,7 @@ public final class InMemoryStores {
         new InMemoryBundleStore(runs),
         new InMemoryLlmCallLog(runs),
         new InMemoryDeploymentStore(runs),
-        new InMemoryReplyLedger(runs));
+        new InMemoryReplyLedger(runs),
+        accounts);
   }
 }

@@ -49,7 +49,10 @@ class MigrationsIT {
               "bundles",
               "bundle_files",
               "llm_calls",
-              "model_replies");
+              "model_replies",
+              "users",
+              "api_tokens",
+              "sessions");
       for (Table<?> generated : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
         assertThat(columnsOf(db, generated.getName()))
             .as("columns of %s", generated.getName())

@@ -4,6 +4,8 @@ import static dev.forgeflow.store.JsonAssert.assertSameJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forgeflow.store.accounts.Accounts;
+import dev.forgeflow.store.accounts.NewUser;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -13,9 +15,16 @@ import org.junit.jupiter.api.Test;
 abstract class RunStoreContract {
 
   private final RunStore runs;
+  private final Accounts accounts;
 
   protected RunStoreContract(Stores stores) {
     this.runs = stores.runs();
+    this.accounts = stores.accounts();
+  }
+
+  private String newUser(String name) {
+    String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return accounts.createUser(new NewUser(username, null, null)).id();
   }
 
   @Test
@@ -94,5 +103,41 @@ abstract class RunStoreContract {
     assertThat(run.prompt()).isEqualTo("books\ufffd and \ufffdreviews");
     assertThat(run.projectName()).isEqualTo("lib\ufffdrary");
     assertSameJson(run.resultJson(), "{\"verdict\": \"\ufffd\"}");
+  }
+
+  @Test
+  void aRunWithoutOwnerHasNoneAndBelongsToNobody() {
+    String id = runs.create(new NewRun("a todo service", null));
+
+    assertThat(runs.find(id).orElseThrow().ownerId()).isNull();
+    assertThat(runs.findOwned(newUser("ada"), id)).isEmpty();
+  }
+
+  @Test
+  void theRunsOfOneOwnerAreNotListedOrFoundForAnother() throws InterruptedException {
+    String ada = newUser("ada");
+    String bob = newUser("bob");
+    String adaFirst = runs.create(new NewRun("ada's first", null, ada));
+    Thread.sleep(5);
+    String bobs = runs.create(new NewRun("bob's", null, bob));
+    Thread.sleep(5);
+    String adaSecond = runs.create(new NewRun("ada's second", null, ada));
+    runs.create(new NewRun("nobody's", null));
+
+    assertThat(runs.recentOwned(ada, 10).stream().map(RunRecord::id))
+        .containsExactly(adaSecond, adaFirst);
+    assertThat(runs.recentOwned(ada, 1).stream().map(RunRecord::id)).containsExactly(adaSecond);
+    assertThat(runs.recentOwned(bob, 10).stream().map(RunRecord::id)).containsExactly(bobs);
+    assertThat(runs.findOwned(ada, adaFirst).orElseThrow().ownerId()).isEqualTo(ada);
+    assertThat(runs.findOwned(bob, adaFirst)).isEmpty();
+    assertThat(runs.findOwned(ada, bobs)).isEmpty();
+    assertThat(runs.recentOwned(newUser("carol"), 10)).isEmpty();
+  }
+
+  @Test
+  void aRunCannotBeOwnedBySomeoneWhoIsNotAUser() {
+    assertThatThrownBy(() -> runs.create(new NewRun("a todo service", null, "no-such-user")))
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("no-such-user");
   }
 }

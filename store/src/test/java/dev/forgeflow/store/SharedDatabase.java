@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * One migrated embedded PostgreSQL in a temporary directory, shared by every integration test of a
  * test run and removed after it. Tests keep out of each other's way by creating their own runs.
  */
-final class SharedDatabase implements ExtensionContext.Store.CloseableResource {
+public final class SharedDatabase implements ExtensionContext.Store.CloseableResource {
 
   private final Path directory;
   private final EmbeddedDatabase database;
@@ -28,11 +28,11 @@ final class SharedDatabase implements ExtensionContext.Store.CloseableResource {
     this.stores = Stores.postgres(database.dataSource());
   }
 
-  Stores stores() {
+  public Stores stores() {
     return stores;
   }
 
-  DataSource dataSource() {
+  public DataSource dataSource() {
     return database.dataSource();
   }
 
@@ -58,7 +58,7 @@ final class SharedDatabase implements ExtensionContext.Store.CloseableResource {
   }
 
   /** Hands the shared database to test constructors, starting it on first use. */
-  static final class Extension implements ParameterResolver {
+  public static final class Extension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -1,0 +1,9 @@
+package dev.forgeflow.store.accounts;
+
+/** The in-memory fake honours the {@link Accounts} contract. */
+class InMemoryAccountsTest extends AccountsContract {
+
+  InMemoryAccountsTest() {
+    super(InMemoryAccounts::new);
+  }
+}
