@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,31 @@ class BenchOptionsTest {
   void readsTheTemporalChoice() {
     assertThat(parse("--temporal=in-process").temporal()).containsExactly(Backend.IN_PROCESS);
     assertThat(parse("--temporal=dev-server").temporal()).containsExactly(Backend.DEV_SERVER);
+  }
+
+  @Test
+  void byDefaultBothBenchmarksRunAndTheConcurrencyOneLaunchesTwoHundredRunsOnTheDevServer() {
+    BenchOptions options = BenchOptions.parse(new String[0], Map.of(), NO_LOCAL_CLI);
+
+    assertThat(options.benchmarks()).isEqualTo(EnumSet.allOf(BenchOptions.Benchmark.class));
+    assertThat(options.concurrencyTemporal()).containsExactly(Backend.DEV_SERVER);
+    assertThat(options.atOnce()).isEqualTo(200);
+  }
+
+  @Test
+  void readsTheBenchmarkChoiceAndTheConcurrencyOptions() {
+    BenchOptions options =
+        BenchOptions.parse(
+            new String[] {"--benchmark=concurrency", "--concurrency-temporal=both", "--at-once=50"},
+            Map.of(),
+            NO_LOCAL_CLI);
+
+    assertThat(options.benchmarks()).containsExactly(BenchOptions.Benchmark.CONCURRENCY);
+    assertThat(options.concurrencyTemporal())
+        .isEqualTo(List.of(Backend.IN_PROCESS, Backend.DEV_SERVER));
+    assertThat(options.atOnce()).isEqualTo(50);
+    assertThat(parse("--benchmark=pipeline").benchmarks())
+        .containsExactly(BenchOptions.Benchmark.PIPELINE);
   }
 
   @Test
@@ -54,6 +81,12 @@ class BenchOptionsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("whole number");
     assertThatThrownBy(() -> parse("--runs=0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> parse("--benchmark=sandbox"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("all, pipeline or concurrency");
+    assertThatThrownBy(() -> parse("--at-once=0"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 1");
     assertThatThrownBy(() -> parse("--in-flight=3"))
