@@ -25,7 +25,12 @@ public final class BenchArgs {
     if (value == null) {
       return fallback;
     }
-    int parsed = Integer.parseInt(value.strip());
+    int parsed;
+    try {
+      parsed = Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
+    }
     if (parsed < min) {
       throw new IllegalArgumentException("expected at least " + min + ", got " + parsed);
     }

@@ -19,11 +19,12 @@ final class Report {
     this.out = out;
   }
 
-  void print(BenchOptions options, List<Measured> runs) {
+  void print(BenchOptions options, Backend backend, List<Measured> runs) {
     out.printf(
         Locale.ROOT,
-        "%nForgeflow pipeline benchmark: %d measured runs (%d warm-up), model latency %d ms,"
-            + " implementer concurrency %d, %d cores, load average %.2f%n%n",
+        "%nForgeflow pipeline benchmark on the %s: %d measured runs (%d warm-up), model latency"
+            + " %d ms, implementer concurrency %d, %d cores, load average %.2f%n%n",
+        backend.label(),
         runs.size(),
         options.warmups(),
         options.latency().toMillis(),

@@ -29,7 +29,7 @@ final class RunDriver {
 
   RunTrace run() {
     Instant launchedAt = Instant.now();
-    Launch launch = runs.launch(new RunRequest(options.prompt(), pipelineOptions()));
+    Launch launch = runs.launch(request(options));
     if (launch instanceof Launch.Refused refused) {
       throw new IllegalStateException("the run was refused: " + refused.reason());
     }
@@ -41,7 +41,12 @@ final class RunDriver {
         runId, launchedAt, endSeenAt, events, runs.stores().llmCalls().forRun(runId));
   }
 
-  private PipelineOptions pipelineOptions() {
+  /** The benchmark's run: no approval gate, no budget, no sandbox. */
+  static RunRequest request(BenchOptions options) {
+    return new RunRequest(options.prompt(), pipelineOptions(options));
+  }
+
+  private static PipelineOptions pipelineOptions(BenchOptions options) {
     return new PipelineOptions(
         false,
         Duration.ofDays(7),

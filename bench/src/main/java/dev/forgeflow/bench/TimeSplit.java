@@ -49,6 +49,19 @@ final class TimeSplit {
     return millis;
   }
 
+  /** The median milliseconds of each kind over several runs' splits; empty for no runs. */
+  static Map<Kind, Long> medians(List<Map<Kind, Long>> splits) {
+    Map<Kind, Long> medians = new EnumMap<>(Kind.class);
+    if (splits.isEmpty()) {
+      return medians;
+    }
+    for (Kind kind : Kind.values()) {
+      List<Double> values = splits.stream().map(s -> (double) s.getOrDefault(kind, 0L)).toList();
+      medians.put(kind, Math.round(Stats.of(values).median()));
+    }
+    return medians;
+  }
+
   /** Microseconds of each kind between {@code from} and {@code to}. */
   private static Map<Kind, Long> sweep(List<Span> spans, Instant from, Instant to) {
     TreeSet<Instant> cuts = new TreeSet<>(List.of(from, to));

@@ -42,6 +42,23 @@ class TimeSplitTest {
         .containsEntry(TimeSplit.Kind.HANDOVER, 350L);
   }
 
+  @Test
+  void mediansAreTakenKindByKindOverTheRuns() {
+    List<Map<TimeSplit.Kind, Long>> runs =
+        List.of(
+            Map.of(TimeSplit.Kind.MODEL_CALL, 2000L, TimeSplit.Kind.HANDOVER, 10L),
+            Map.of(TimeSplit.Kind.MODEL_CALL, 2100L, TimeSplit.Kind.HANDOVER, 50L),
+            Map.of(TimeSplit.Kind.MODEL_CALL, 2050L, TimeSplit.Kind.HANDOVER, 900L));
+
+    Map<TimeSplit.Kind, Long> medians = TimeSplit.medians(runs);
+
+    assertThat(medians)
+        .containsEntry(TimeSplit.Kind.MODEL_CALL, 2050L)
+        .containsEntry(TimeSplit.Kind.HANDOVER, 50L)
+        .containsEntry(TimeSplit.Kind.WORKFLOW_TASK, 0L);
+    assertThat(TimeSplit.medians(List.of())).isEmpty();
+  }
+
   private static HistoryEvent workflowTaskStarted(long id, long atMs) {
     return event(id, atMs, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED)
         .setWorkflowTaskStartedEventAttributes(

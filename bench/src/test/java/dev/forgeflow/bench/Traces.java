@@ -11,11 +11,20 @@ import java.util.List;
 /** Small traces of finished runs, built event by event at chosen milliseconds. */
 final class Traces {
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private final String runId;
   private final List<JournalEvent> events = new ArrayList<>();
   private final List<LlmCall> calls = new ArrayList<>();
 
+  Traces() {
+    this("run-1");
+  }
+
+  Traces(String runId) {
+    this.runId = runId;
+  }
+
   Traces event(long atMs, String type, String payloadJson) {
-    events.add(new JournalEvent("run-1", events.size() + 1, type, payloadJson, 1, at(atMs)));
+    events.add(new JournalEvent(runId, events.size() + 1, type, payloadJson, 1, at(atMs)));
     return this;
   }
 
@@ -31,13 +40,13 @@ final class Traces {
   Traces call(String agent, long endMs, long latencyMs) {
     calls.add(
         new LlmCall(
-            "run-1", agent, "fake-model", "http://fake", 10, 5, 0, latencyMs, 1, "ok", at(endMs)));
+            runId, agent, "fake-model", "http://fake", 10, 5, 0, latencyMs, 1, "ok", at(endMs)));
     return this;
   }
 
   RunTrace trace() {
     events.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
-    return new RunTrace("run-1", T0, T0.plusMillis(5_000), List.copyOf(events), calls);
+    return new RunTrace(runId, T0, T0.plusMillis(5_000), List.copyOf(events), calls);
   }
 
   static OffsetDateTime at(long ms) {

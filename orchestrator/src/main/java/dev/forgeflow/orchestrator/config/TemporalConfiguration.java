@@ -62,22 +62,26 @@ class TemporalConfiguration {
   /**
    * A write the store refuses fails its activity for good instead of re-buying its model call;
    * every running activity heartbeats, so a worker that dies is noticed within the stubs' heartbeat
-   * timeout.
+   * timeout. The workflow cache and its threads are sized by {@link WorkerProperties}.
    */
-  private static final WorkerFactoryOptions WORKERS =
-      WorkerFactoryOptions.newBuilder()
-          .setWorkerInterceptors(new StoreFailures(), new WorkerHeartbeats())
-          .build();
+  private static WorkerFactoryOptions workers(WorkerProperties capacity) {
+    return WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(new StoreFailures(), new WorkerHeartbeats())
+        .setWorkflowCacheSize(capacity.workflowCacheSize())
+        .setMaxWorkflowThreadCount(capacity.maxWorkflowThreads())
+        .build();
+  }
 
   @Bean(destroyMethod = "close")
-  TemporalConnection temporalConnection(ForgeflowProperties properties) {
+  TemporalConnection temporalConnection(ForgeflowProperties properties, WorkerProperties capacity) {
     WorkflowClientOptions clientOptions =
         WorkflowClientOptions.newBuilder().setNamespace(properties.temporalNamespace()).build();
+    WorkerFactoryOptions workers = workers(capacity);
     if (!properties.embeddedTemporal()) {
-      return remote(properties.temporalTarget(), clientOptions, null, () -> {});
+      return remote(properties.temporalTarget(), clientOptions, workers, null, () -> {});
     }
     if (properties.temporalLocal().equals("in-process")) {
-      return inProcess(clientOptions, "chosen with FORGEFLOW_TEMPORAL_LOCAL=in-process");
+      return inProcess(clientOptions, workers, "chosen with FORGEFLOW_TEMPORAL_LOCAL=in-process");
     }
     LocalTemporalServer server;
     try {
@@ -87,13 +91,17 @@ class TemporalConfiguration {
               properties.dataDir(), cli, properties.temporalNamespace());
     } catch (TemporalUnavailable unavailable) {
       LOG.warn("running on the in-process Temporal service: {}", unavailable.getMessage());
-      return inProcess(clientOptions, unavailable.getMessage());
+      return inProcess(clientOptions, workers, unavailable.getMessage());
     }
-    return remote(server.target(), clientOptions, server.webUrl(), server::close);
+    return remote(server.target(), clientOptions, workers, server.webUrl(), server::close);
   }
 
   private static TemporalConnection remote(
-      String target, WorkflowClientOptions clientOptions, String webUrl, Runnable stopServer) {
+      String target,
+      WorkflowClientOptions clientOptions,
+      WorkerFactoryOptions workers,
+      String webUrl,
+      Runnable stopServer) {
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
@@ -101,7 +109,7 @@ class TemporalConfiguration {
     boolean indexed = SearchAttributeRegistry.ensure(service, clientOptions.getNamespace());
     return new TemporalConnection(
         client,
-        WorkerFactory.newInstance(client, WORKERS),
+        WorkerFactory.newInstance(client, workers),
         TemporalChoice.server(target, webUrl, indexed),
         () -> {
           service.shutdown();
@@ -109,13 +117,14 @@ class TemporalConfiguration {
         });
   }
 
-  private static TemporalConnection inProcess(WorkflowClientOptions clientOptions, String reason) {
+  private static TemporalConnection inProcess(
+      WorkflowClientOptions clientOptions, WorkerFactoryOptions workers, String reason) {
     TestWorkflowEnvironment environment =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
                 .setUseTimeskipping(false)
                 .setWorkflowClientOptions(clientOptions)
-                .setWorkerFactoryOptions(WORKERS)
+                .setWorkerFactoryOptions(workers)
                 .build());
     for (SearchAttributeKey<?> key : RunSearchAttributes.ALL) {
       environment.registerSearchAttribute(key.getName(), key.getValueType());
@@ -145,7 +154,7 @@ class TemporalConfiguration {
       SandboxChoice sandbox,
       SandboxConfiguration.ProbeScript probe,
       RuntimeProfile profile,
-      ForgeflowProperties properties,
+      WorkerProperties capacity,
       SandboxInstance instance) {
     List<AutoCloseable> closeables = new ArrayList<>();
     List<Runnable> starts = new ArrayList<>();
@@ -155,8 +164,13 @@ class TemporalConfiguration {
             .newWorker(
                 PipelineWorkflow.TASK_QUEUE,
                 WorkerOptions.newBuilder()
-                    .setMaxConcurrentActivityExecutionSize(
-                        Math.max(8, properties.implementerConcurrency() * 2))
+                    .setMaxConcurrentActivityExecutionSize(capacity.maxConcurrentActivities())
+                    .setMaxConcurrentWorkflowTaskExecutionSize(
+                        capacity.maxConcurrentWorkflowTasks())
+                    .setMaxConcurrentLocalActivityExecutionSize(
+                        capacity.maxConcurrentLocalActivities())
+                    .setMaxConcurrentWorkflowTaskPollers(capacity.workflowPollers())
+                    .setMaxConcurrentActivityTaskPollers(capacity.activityPollers())
                     .build());
     worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
     for (Object activities : Agents.activities(stores, model.settings(), profile)) {
