@@ -5,6 +5,7 @@ import dev.forgeflow.orchestrator.runs.RunRequest;
 import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.store.RunRecord;
+import dev.forgeflow.workflows.journal.Fact;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +146,7 @@ final class Batch {
   private boolean journalled(Set<String> ids) {
     for (String runId : ids) {
       List<JournalEvent> first = runs.stores().journal().readAfter(runId, 0, 5);
-      if (first.stream().noneMatch(e -> e.type().equals("run.started"))) {
+      if (first.stream().noneMatch(e -> e.type().equals(Fact.RunStarted.TYPE))) {
         return false;
       }
     }
@@ -180,6 +181,8 @@ final class Batch {
   }
 
   private static boolean terminal(JournalEvent event) {
-    return event.type().startsWith("run.") && !event.type().equals("run.started");
+    return event.type().equals(Fact.RunCompleted.TYPE)
+        || event.type().equals(Fact.RunFailed.TYPE)
+        || event.type().equals(Fact.RunCancelled.TYPE);
   }
 }

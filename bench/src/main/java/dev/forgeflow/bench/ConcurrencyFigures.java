@@ -1,5 +1,6 @@
 package dev.forgeflow.bench;
 
+import dev.forgeflow.workflows.journal.Fact;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ record ConcurrencyFigures(
       Instant end = trace.last().createdAt().toInstant();
       lastEnd = end.isAfter(lastEnd) ? end : lastEnd;
       Optional<Instant> started =
-          trace.find("run.started", null, null).map(e -> e.createdAt().toInstant());
+          trace.find(Fact.RunStarted.TYPE, null, null).map(e -> e.createdAt().toInstant());
       if (started.isEmpty()) {
         outcomes.merge("ended before run.started", 1, Integer::sum);
         continue;
