@@ -1,6 +1,7 @@
 package dev.forgeflow.sandbox;
 
 import dev.forgeflow.sandbox.check.CheckLimits;
+import dev.forgeflow.sandbox.check.ProbeScripts;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
 import dev.forgeflow.sandbox.docker.DockerClients;
 import dev.forgeflow.store.BundleStore;
@@ -20,7 +21,7 @@ public final class Sandbox {
    * @param env the environment to read, usually {@code System.getenv()}
    * @param instance the Forgeflow instance whose label its containers and images carry
    * @param baseImage the sandbox base image tag ({@code forgeflow/sandbox-python:<hash>})
-   * @param probeScript the text of the OpenAPI CRUD probe
+   * @param scripts the OpenAPI CRUD probe and the attack that follows it
    * @throws dev.forgeflow.sandbox.docker.DockerUnavailable if no daemon answers
    */
   public static SandboxActivities activities(
@@ -29,8 +30,8 @@ public final class Sandbox {
       BundleStore bundles,
       RunJournal journal,
       String baseImage,
-      String probeScript) {
+      ProbeScripts scripts) {
     return new SandboxActivitiesImpl(
-        DockerClients.connect(env), instance, bundles, journal, baseImage, probeScript);
+        DockerClients.connect(env), instance, bundles, journal, baseImage, scripts);
   }
 }

@@ -3,7 +3,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from app import database
+from app import database, limits
 from app.routers import notes
 
 
@@ -20,3 +20,6 @@ app.include_router(notes.router)
 @app.get("/health")
 def health() -> dict[str, str]:
     return {"status": "ok"}
+
+
+limits.install(app)

@@ -42,7 +42,8 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
     journal.append(
         input.runId(),
         new Fact.ArtifactCharter(id, charter.name(), charter.entities().size(), planner));
-    return new CharterResult(id, charter.name(), charter.entities().size(), drafted.usage());
+    return new CharterResult(
+        id, charter.name(), charter.entities().size(), drafted.usage(), charter.authRequired());
   }
 
   private static ProjectCharter named(ProjectCharter charter) {

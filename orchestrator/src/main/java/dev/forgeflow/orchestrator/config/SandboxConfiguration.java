@@ -4,12 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.forgeflow.agents.validate.RuntimeProfile;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.check.ProbeScripts;
 import dev.forgeflow.sandbox.docker.DockerClients;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -90,19 +89,9 @@ class SandboxConfiguration {
     }
   }
 
-  /** The OpenAPI CRUD probe the checks run inside each project container. */
+  /** The OpenAPI CRUD probe and the attack the checks run beside each project container. */
   @Bean
-  ProbeScript probeScript() {
-    try (InputStream in = getClass().getResourceAsStream("/probes/openapi_crud_probe.py")) {
-      if (in == null) {
-        throw new IllegalStateException("the CRUD probe resource is missing from the classpath");
-      }
-      return new ProbeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  ProbeScripts probeScripts() {
+    return ProbeScripts.fromClasspath();
   }
-
-  /** The probe's source text. */
-  record ProbeScript(String text) {}
 }

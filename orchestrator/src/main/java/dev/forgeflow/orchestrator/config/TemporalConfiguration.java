@@ -13,6 +13,7 @@ import dev.forgeflow.orchestrator.temporal.TemporalChoice;
 import dev.forgeflow.orchestrator.temporal.TemporalCli;
 import dev.forgeflow.orchestrator.temporal.TemporalUnavailable;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.check.ProbeScripts;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
 import dev.forgeflow.sandbox.deploy.DeployActivitiesImpl;
 import dev.forgeflow.sandbox.deploy.DeployLimits;
@@ -152,7 +153,7 @@ class TemporalConfiguration {
       Stores stores,
       ModelChoice model,
       SandboxChoice sandbox,
-      SandboxConfiguration.ProbeScript probe,
+      ProbeScripts probe,
       RuntimeProfile profile,
       WorkerProperties capacity,
       SandboxInstance instance) {
@@ -200,7 +201,7 @@ class TemporalConfiguration {
                   stores.bundles(),
                   stores.journal(),
                   sandbox.baseImage(),
-                  probe.text()),
+                  probe),
               new RecordedDeployActivities(
                   new DeployActivitiesImpl(
                       sandbox.docker(),

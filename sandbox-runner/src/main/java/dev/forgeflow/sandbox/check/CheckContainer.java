@@ -174,6 +174,16 @@ final class CheckContainer implements AutoCloseable {
 
   /** The main process's stdout and stderr as logged, each up to 1 MiB. */
   ExecResult logs(int exitCode, boolean killed) {
+    StreamOutput logs = read();
+    return new ExecResult(exitCode, logs.stdout(), logs.stderr(), killed);
+  }
+
+  /** The main process's stdout and stderr interleaved as it wrote them, e.g. a server's log. */
+  String interleavedLog() {
+    return read().interleaved();
+  }
+
+  private StreamOutput read() {
     StreamOutput logs = new StreamOutput();
     try {
       docker
@@ -192,7 +202,7 @@ final class CheckContainer implements AutoCloseable {
         // the stream is finished with either way
       }
     }
-    return new ExecResult(exitCode, logs.stdout(), logs.stderr(), killed);
+    return logs;
   }
 
   /** Force-removes the container; removing one that is already gone is fine. */

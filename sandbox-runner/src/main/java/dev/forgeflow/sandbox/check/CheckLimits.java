@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param pytest wall time for the project's test suite
  * @param startUp wall time for the service to answer HTTP
  * @param probe wall time for the OpenAPI probe
+ * @param attack wall time for the attack stage that follows the probe
  * @param memoryBytes memory limit, swap included
  * @param pids process limit
  * @param nanoCpus CPU limit in billionths of a CPU
@@ -20,6 +21,7 @@ public record CheckLimits(
     Duration pytest,
     Duration startUp,
     Duration probe,
+    Duration attack,
     long memoryBytes,
     long pids,
     long nanoCpus) {
@@ -31,6 +33,7 @@ public record CheckLimits(
         Duration.ofSeconds(30),
         Duration.ofSeconds(180),
         Duration.ofSeconds(30),
+        Duration.ofSeconds(120),
         Duration.ofSeconds(120),
         768L * 1024 * 1024,
         256,
@@ -44,6 +47,7 @@ public record CheckLimits(
         .plus(pytest)
         .plus(startUp)
         .plus(probe)
+        .plus(attack)
         .plus(Duration.ofMinutes(1));
   }
 }

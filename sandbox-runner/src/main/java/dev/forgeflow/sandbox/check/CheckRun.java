@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checks of one bundle, in order: byte-compile, import, pytest, then start the service and
- * probe it from outside its container. Every step runs in a fresh container of the project image,
- * its interpreter in isolated mode (no user site, no environment, no project directory on the path
- * but the one the step adds), so nothing one step's code does can hook the next. A failed compile
- * or import stops there: nothing later could run.
+ * The checks of one bundle, in order: byte-compile, import, pytest, then start the service, probe
+ * it and attack it from outside its container. Every step runs in a fresh container of the project
+ * image, its interpreter in isolated mode (no user site, no environment, no project directory on
+ * the path but the one the step adds), so nothing one step's code does can hook the next. A failed
+ * compile or import stops there: nothing later could run.
  */
 final class CheckRun {
 
@@ -22,25 +22,31 @@ final class CheckRun {
       "import sys; sys.path.insert(0, '/app'); import app.main";
 
   private final CheckStep step;
-  private final String probeScript;
+  private final ProbeScripts scripts;
+  private final boolean authRequired;
   private final CheckLimits limits;
   private final List<CheckFailure> failures = new ArrayList<>();
   private final List<String> summary = new ArrayList<>();
   private PytestReport tests = new PytestReport(0, 0, List.of());
 
-  CheckRun(CheckStep step, String probeScript) {
+  CheckRun(CheckStep step, ProbeScripts scripts, boolean authRequired) {
     this.step = step;
-    this.probeScript = probeScript;
+    this.scripts = scripts;
+    this.authRequired = authRequired;
     this.limits = step.limits();
   }
 
   TestReport report(String image) {
     if (compile() && importApp()) {
       pytest();
-      List<CheckFailure> probed = new ServiceProbe(step, probeScript).run();
+      ServiceProbe service = new ServiceProbe(step, scripts, authRequired);
+      List<CheckFailure> probed = service.run();
       failures.addAll(probed);
       summary.add(
-          probed.isEmpty() ? "service and probe ok" : probed.size() + " service check(s) failed");
+          probed.isEmpty()
+              ? "service, probe and attack ok"
+              : probed.size() + " service check(s) failed");
+      summary.addAll(service.summary());
     }
     return new TestReport(
         failures.isEmpty(),

@@ -5,11 +5,15 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * Writes the OpenAPI probe into the probe container's own tmpfs. Docker's archive upload cannot
- * reach a tmpfs mount on a read-only root, so the file travels as an exec argument. The probe
- * container holds no generated code, so nothing but the harness can touch the file.
+ * Writes the probe scripts into the probe container's own tmpfs. Docker's archive upload cannot
+ * reach a tmpfs mount on a read-only root, so each file travels as an exec argument. The probe
+ * container holds no generated code, so nothing but the harness can touch the files.
  */
 final class ProbeScript {
+
+  static final String DIR = "/tmp/forgeflow";
+  static final String CRUD_PROBE = DIR + "/" + ProbeScripts.CRUD_PROBE_FILE;
+  static final String ATTACK = DIR + "/" + ProbeScripts.ATTACK_FILE;
 
   private static final String WRITER =
       "import base64,os,sys;os.makedirs(os.path.dirname(sys.argv[1]),exist_ok=True);"
@@ -17,10 +21,13 @@ final class ProbeScript {
 
   private ProbeScript() {}
 
-  static void install(CheckContainer prober, String probeScript) {
-    String path = "/tmp/forgeflow/openapi_crud_probe.py";
-    String encoded =
-        Base64.getEncoder().encodeToString(probeScript.getBytes(StandardCharsets.UTF_8));
+  static void install(CheckContainer prober, ProbeScripts scripts) {
+    write(prober, CRUD_PROBE, scripts.crudProbe());
+    write(prober, ATTACK, scripts.attack());
+  }
+
+  private static void write(CheckContainer prober, String path, String text) {
+    String encoded = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     ExecResult result =
         prober.run(Duration.ofSeconds(30), "python3", "-I", "-c", WRITER, path, encoded);
     if (!result.succeeded()) {

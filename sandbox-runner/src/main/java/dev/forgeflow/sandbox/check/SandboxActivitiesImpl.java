@@ -30,15 +30,13 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
   private final BundleStore bundles;
   private final ReportJournal journal;
   private final String baseImage;
-  private final String probeScript;
+  private final ProbeScripts scripts;
   private final CheckLimits limits;
 
   /**
-   * @param baseImage the sandbox base image tag, present on the daemon
-   * @param probeScript the text of the OpenAPI CRUD probe script
-   */
-  /**
    * @param instance the Forgeflow instance whose label every check container and image carries
+   * @param baseImage the sandbox base image tag, present on the daemon
+   * @param scripts the OpenAPI CRUD probe and the attack that follows it
    */
   public SandboxActivitiesImpl(
       DockerClient docker,
@@ -46,8 +44,8 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
       BundleStore bundles,
       RunJournal journal,
       String baseImage,
-      String probeScript) {
-    this(docker, instance, bundles, journal, baseImage, probeScript, CheckLimits.defaults());
+      ProbeScripts scripts) {
+    this(docker, instance, bundles, journal, baseImage, scripts, CheckLimits.defaults());
   }
 
   public SandboxActivitiesImpl(
@@ -56,14 +54,14 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
       BundleStore bundles,
       RunJournal journal,
       String baseImage,
-      String probeScript,
+      ProbeScripts scripts,
       CheckLimits limits) {
     this.docker = docker;
     this.instance = instance;
     this.bundles = bundles;
     this.journal = new ReportJournal(journal);
     this.baseImage = baseImage;
-    this.probeScript = probeScript;
+    this.scripts = scripts;
     this.limits = limits;
   }
 
@@ -87,7 +85,7 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
     Map<String, String> labels = ProjectImages.labels(instance, input.runId(), input.bundleId());
     String harness = HarnessImage.ensure(docker, baseImage);
     CheckStep step = new CheckStep(docker, image.tag(), harness, labels, limits);
-    TestReport report = new CheckRun(step, probeScript).report(image.tag());
+    TestReport report = new CheckRun(step, scripts, input.authRequired()).report(image.tag());
     LOG.info("checked {}: passed={} in {} ms", image.tag(), report.passed(), millisSince(started));
     return report;
   }

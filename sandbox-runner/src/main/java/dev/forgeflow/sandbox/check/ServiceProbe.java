@@ -9,26 +9,35 @@ import java.util.Optional;
 
 /**
  * Starts the service as the main process of its own container, with no network, and drives its
- * OpenAPI with the CRUD probe from a second container that shares only the service's loopback and
- * holds no generated code. The service's answers are all the probe trusts: it cannot write the
- * probe's files or its report, and if its main process dies, everything it started dies with it.
- * Any failure points at the server log's traceback line.
+ * OpenAPI from a second container that shares only the service's loopback and holds no generated
+ * code: first the CRUD probe, then the attack stage, a hostile client bounded in requests and time.
+ * The service's answers are all they trust: it cannot write their files or their reports, and if
+ * its main process dies, everything it started dies with it. Any failure points at the server log's
+ * traceback line.
  */
 final class ServiceProbe {
 
   static final String URL = "http://127.0.0.1:" + ServiceCommand.PORT;
   static final String[] SERVICE = ServiceCommand.listeningOn("127.0.0.1").toArray(String[]::new);
-  private static final String PROBE = "/tmp/forgeflow/openapi_crud_probe.py";
   private static final Duration ATTEMPT = Duration.ofSeconds(2);
+  private static final int MAX_ATTACK_REQUESTS = 3000;
 
   private final CheckStep step;
-  private final String probeScript;
+  private final ProbeScripts scripts;
+  private final boolean authRequired;
   private final CheckLimits limits;
+  private final List<String> summary = new ArrayList<>();
 
-  ServiceProbe(CheckStep step, String probeScript) {
+  ServiceProbe(CheckStep step, ProbeScripts scripts, boolean authRequired) {
     this.step = step;
-    this.probeScript = probeScript;
+    this.scripts = scripts;
+    this.authRequired = authRequired;
     this.limits = step.limits();
+  }
+
+  /** What the probe and the attack measured: their times and the attack's requests. */
+  List<String> summary() {
+    return summary;
   }
 
   List<CheckFailure> run() {
@@ -62,19 +71,26 @@ final class ServiceProbe {
       return List.of(notStarted(service, true));
     }
     try (prober) {
-      ProbeScript.install(prober, probeScript);
+      ProbeScript.install(prober, scripts);
       Optional<CheckFailure> notReady = awaitReady(service, prober);
       if (notReady.isPresent()) {
         return List.of(notReady.get());
       }
-      ExecResult probe = prober.run(limits.probe(), "python3", "-I", PROBE, "--url", URL);
-      ServerLog log = serverLog(service);
+      long probeStarted = System.nanoTime();
+      ExecResult probe =
+          prober.run(limits.probe(), "python3", "-I", ProbeScript.CRUD_PROBE, "--url", URL);
+      summary.add("probe " + millisSince(probeStarted) + " ms");
       if (probe.timedOut()) {
         return List.of(
             new CheckFailure(
                 "probe", null, 0, CheckRun.stepFailed("the OpenAPI probe", probe, limits.probe())));
       }
-      List<CheckFailure> failures = new ArrayList<>(ProbeReport.failures(probe.stdout(), log));
+      List<CheckFailure> failures =
+          new ArrayList<>(ProbeReport.failures(probe.stdout(), serverLog(service)));
+      if (service.running()) {
+        failures.addAll(attack(service, prober));
+      }
+      ServerLog log = serverLog(service);
       if (!service.running()) {
         failures.add(
             new CheckFailure(
@@ -96,6 +112,54 @@ final class ServiceProbe {
       }
       return failures;
     }
+  }
+
+  /**
+   * The attack stage: the script stops itself a little before the bound, so its report arrives; a
+   * run past the bound is a failure of its own.
+   */
+  private List<CheckFailure> attack(CheckContainer service, CheckContainer prober) {
+    long seconds = Math.max(5, limits.attack().toSeconds() - 10);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "python3",
+                "-I",
+                ProbeScript.ATTACK,
+                "--url",
+                URL,
+                "--seconds",
+                Long.toString(seconds),
+                "--max-requests",
+                Integer.toString(MAX_ATTACK_REQUESTS)));
+    if (authRequired) {
+      command.add("--auth-required");
+    }
+    long started = System.nanoTime();
+    ExecResult attack = prober.run(limits.attack(), command.toArray(String[]::new));
+    long millis = millisSince(started);
+    if (attack.timedOut()) {
+      summary.add("attack " + millis + " ms");
+      return List.of(
+          new CheckFailure(
+              "attack", null, 0, CheckRun.stepFailed("the attack", attack, limits.attack())));
+    }
+    AttackReport report = AttackReport.parse(attack.stdout(), serverLog(service));
+    summary.add(
+        "attack "
+            + millis
+            + " ms, "
+            + report.requests()
+            + " requests to "
+            + report.endpoints()
+            + " endpoints, "
+            + report.failures().size()
+            + " finding(s)");
+    return report.failures();
+  }
+
+  private static long millisSince(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
   }
 
   /** Waits until the service answers HTTP; a failure when it exits or the time runs out first. */
@@ -133,7 +197,7 @@ final class ServiceProbe {
   }
 
   private static ServerLog serverLog(CheckContainer service) {
-    String text = service.logs(0, false).output();
+    String text = service.interleavedLog();
     int keep = 262_144;
     return new ServerLog(text.length() > keep ? text.substring(text.length() - keep) : text);
   }

@@ -12,8 +12,6 @@ import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.sandbox.CheckFailure;
 import dev.forgeflow.workflows.sandbox.CheckInput;
 import dev.forgeflow.workflows.sandbox.TestReport;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ class SandboxActivitiesIT {
           Duration.ofSeconds(15),
           Duration.ofSeconds(60),
           Duration.ofSeconds(8),
+          Duration.ofSeconds(60),
           Duration.ofSeconds(60),
           512L * 1024 * 1024,
           128,
@@ -66,7 +65,9 @@ class SandboxActivitiesIT {
     assertThat(report.passed()).isTrue();
     assertThat(report.testsRun()).isEqualTo(3);
     assertThat(report.testsFailed()).isZero();
-    assertThat(report.summary()).contains("pytest 3/3 passed").contains("service and probe ok");
+    assertThat(report.summary())
+        .contains("pytest 3/3 passed")
+        .contains("service, probe and attack ok");
     JournalEvent event = stores.journal().readAfter(bundle.runId(), 0, 10).get(0);
     assertThat(event.type()).isEqualTo("test.report");
     assertThat(event.payloadJson())
@@ -212,12 +213,7 @@ class SandboxActivitiesIT {
     return failure.check() + " " + failure.file() + ":" + failure.line();
   }
 
-  static String probe() {
-    try {
-      return Files.readString(Path.of("../agents/src/main/resources/probes/openapi_crud_probe.py"));
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "The OpenAPI probe script is not where the tests expect it", e);
-    }
+  static ProbeScripts probe() {
+    return ProbeScripts.fromDirectory(Path.of("../agents/src/main/resources/probes"));
   }
 }

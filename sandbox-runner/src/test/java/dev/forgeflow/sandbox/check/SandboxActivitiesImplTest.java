@@ -35,7 +35,7 @@ class SandboxActivitiesImplTest {
             stores.bundles(),
             stores.journal(),
             "base:1",
-            "probe");
+            new ProbeScripts("probe", "attack"));
 
     ApplicationFailure failure =
         catchThrowableOfType(
@@ -60,7 +60,7 @@ class SandboxActivitiesImplTest {
             stores.bundles(),
             stores.journal(),
             "base:1",
-            "");
+            new ProbeScripts("", ""));
 
     ApplicationFailure failure =
         catchThrowableOfType(

@@ -7,12 +7,12 @@ import dev.forgeflow.sandbox.SampleProjects;
 import dev.forgeflow.sandbox.SampleProjects.StoredBundle;
 import dev.forgeflow.sandbox.Sandbox;
 import dev.forgeflow.sandbox.SandboxEngine;
+import dev.forgeflow.sandbox.check.ProbeScripts;
 import dev.forgeflow.sandbox.image.ProjectImages;
 import dev.forgeflow.workflows.sandbox.CheckInput;
 import dev.forgeflow.workflows.sandbox.DeployInput;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import io.temporal.failure.ApplicationFailure;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,8 +51,7 @@ class NonRootIT {
                 fixture.stores.bundles(),
                 fixture.stores.journal(),
                 SandboxEngine.baseImage(),
-                Files.readString(
-                    Path.of("../agents/src/main/resources/probes/openapi_crud_probe.py")))
+                ProbeScripts.fromDirectory(Path.of("../agents/src/main/resources/probes")))
             .check(new CheckInput(bundle.runId(), bundle.bundleId(), 1));
 
     assertThat(report.passed()).as(report.summary()).isTrue();

@@ -3,7 +3,7 @@ from fastapi import APIRouter, Depends, HTTPException
 from sqlmodel import Session, select
 
 from app.database import get_session
-from app.models import Note, NoteCreate, NoteUpdate
+from app.models import Note, NoteCreate, NoteId, NoteUpdate
 
 router = APIRouter(prefix="/notes", tags=["notes"])
 
@@ -23,7 +23,7 @@ def list_notes(session: Session = Depends(get_session)) -> list[Note]:
 
 
 @router.get("/{note_id}", response_model=Note)
-def read_note(note_id: int, session: Session = Depends(get_session)) -> Note:
+def read_note(note_id: NoteId, session: Session = Depends(get_session)) -> Note:
     note = session.get(Note, note_id)
     if note is None:
         raise HTTPException(status_code=404, detail=f"note {note_id} not found")
@@ -31,7 +31,7 @@ def read_note(note_id: int, session: Session = Depends(get_session)) -> Note:
 
 
 @router.patch("/{note_id}", response_model=Note)
-def update_note(note_id: int, change: NoteUpdate, session: Session = Depends(get_session)) -> Note:
+def update_note(note_id: NoteId, change: NoteUpdate, session: Session = Depends(get_session)) -> Note:
     note = read_note(note_id, session)
     note.sqlmodel_update(change.model_dump(exclude_unset=True))
     session.add(note)
@@ -41,6 +41,6 @@ def update_note(note_id: int, change: NoteUpdate, session: Session = Depends(get
 
 
 @router.delete("/{note_id}", status_code=204)
-def delete_note(note_id: int, session: Session = Depends(get_session)) -> None:
+def delete_note(note_id: NoteId, session: Session = Depends(get_session)) -> None:
     session.delete(read_note(note_id, session))
     session.commit()

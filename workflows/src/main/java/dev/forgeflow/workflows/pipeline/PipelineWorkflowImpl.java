@@ -220,7 +220,10 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     }
     return progress.stage(
         Stage.CHECKS,
-        () -> sandbox.check(new CheckInput(input.runId(), progress.bundle().bundleId(), round)));
+        () ->
+            sandbox.check(
+                new CheckInput(
+                    input.runId(), progress.bundle().bundleId(), round, charter.authRequired())));
   }
 
   /** An approved run in deploy mode runs its service; any other end undoes the sandbox steps. */

@@ -90,7 +90,7 @@ final class FakeAgents
     if (requirementsFailure != null) {
       throw requirementsFailure;
     }
-    return new CharterResult("charter-1", "bookstore-api", 2, usagePerCall);
+    return new CharterResult("charter-1", "bookstore-api", 2, usagePerCall, false);
   }
 
   @Override

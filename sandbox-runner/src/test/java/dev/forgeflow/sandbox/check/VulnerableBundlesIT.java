@@ -1,0 +1,207 @@
+package dev.forgeflow.sandbox.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.forgeflow.sandbox.SampleProjects;
+import dev.forgeflow.sandbox.SampleProjects.StoredBundle;
+import dev.forgeflow.sandbox.SandboxEngine;
+import dev.forgeflow.store.InMemoryStores;
+import dev.forgeflow.store.Stores;
+import dev.forgeflow.workflows.sandbox.CheckFailure;
+import dev.forgeflow.workflows.sandbox.CheckInput;
+import dev.forgeflow.workflows.sandbox.TestReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bundles that pass their own tests and the CRUD probe but each hold one vulnerability a hostile
+ * client finds: the attack stage must fail the round with the right class and CWE, at the file and
+ * line the service's traceback names where it names one. The good bundle passes the attack.
+ */
+class VulnerableBundlesIT {
+
+  private final DockerClient docker = SandboxEngine.docker();
+  private final Stores stores = InMemoryStores.create();
+  private final SandboxActivitiesImpl activities =
+      new SandboxActivitiesImpl(
+          docker,
+          SandboxEngine.instance(),
+          stores.bundles(),
+          stores.journal(),
+          SandboxEngine.baseImage(),
+          SandboxActivitiesIT.probe(),
+          SandboxActivitiesIT.LIMITS);
+  private final List<String> runs = new ArrayList<>();
+
+  @AfterEach
+  void removeImages() {
+    runs.forEach(runId -> SandboxEngine.removeImagesOf(docker, runId));
+  }
+
+  @Test
+  void anUnboundedPathIdIsExceptionalInputAtTheLineThatOverflows() {
+    TestReport report =
+        failingCheck(
+            SampleProjects.withChange(
+                "app/models.py",
+                "NoteId = Annotated[int, Path(ge=1, le=2**63 - 1)]",
+                "NoteId = int"),
+            false);
+
+    assertThat(attacks(report))
+        .anySatisfy(
+            f -> {
+              assertThat(f.check())
+                  .isEqualTo("attack.exceptional-input.notes.integer beyond 64 bits in the path");
+              assertThat(f.message()).startsWith("CWE-703 exceptional-input: GET /notes/");
+              assertThat(f.file() + ":" + f.line()).isEqualTo("app/routers/notes.py:27");
+            });
+  }
+
+  @Test
+  void aStoredNonFiniteNumberIsDamageThatPersists() {
+    TestReport report =
+        failingCheck(
+            SampleProjects.withChange(
+                "app/models.py",
+                "    priority: int = Field(default=1, ge=1, le=5)\n",
+                "    priority: int = Field(default=1, ge=1, le=5)\n    weight: float = 1.0\n"),
+            false);
+
+    assertThat(attacks(report))
+        .anySatisfy(
+            f ->
+                assertThat(f.check()).isEqualTo("attack.exceptional-input.notes.non-finite number"))
+        .anySatisfy(
+            f -> {
+              assertThat(f.check()).isEqualTo("attack.persistent-damage.notes.damage persists");
+              assertThat(f.message()).startsWith("CWE-703 persistent-damage: after POST /notes");
+            });
+  }
+
+  @Test
+  void aClientChosenIdIsMassAssignment() {
+    TestReport report =
+        failingCheck(
+            SampleProjects.withChange(
+                "app/models.py",
+                "class NoteCreate(NoteBase):\n    pass",
+                "class NoteCreate(NoteBase):\n    id: Optional[int] = None"),
+            false);
+
+    assertThat(attacks(report))
+        .anySatisfy(
+            f -> {
+              assertThat(f.check()).isEqualTo("attack.mass-assignment.notes.client-chosen id");
+              assertThat(f.message())
+                  .startsWith("CWE-915 mass-assignment:")
+                  .contains("under the id the client chose");
+            });
+  }
+
+  @Test
+  void anUncheckedForeignKeyBreaksReferentialIntegrity() {
+    SortedMap<String, String> files = SampleProjects.good();
+    files.put("app/routers/tags.py", resource("tags.py"));
+    files.merge(
+        "app/main.py",
+        "\n\nfrom app.routers import tags  # noqa: E402\n\napp.include_router(tags.router)\n",
+        String::concat);
+
+    TestReport report = failingCheck(files, false);
+
+    assertThat(attacks(report))
+        .anySatisfy(
+            f -> {
+              assertThat(f.check())
+                  .isEqualTo("attack.referential-integrity.tags.reference to a missing row");
+              assertThat(f.message()).contains("refers to a row that does not exist");
+            });
+  }
+
+  @Test
+  void aFilterBuiltIntoTheSqlTextIsInjection() {
+    TestReport report =
+        failingCheck(
+            SampleProjects.withChange(
+                "app/routers/notes.py",
+                "def list_notes(session: Session = Depends(get_session)) -> list[Note]:\n"
+                    + "    return list(session.exec(select(Note)).all())\n",
+                "def list_notes(title: str = \"\", session: Session = Depends(get_session))"
+                    + " -> list[Note]:\n"
+                    + "    query = f\"SELECT id FROM note WHERE title LIKE '%{title}%'\"\n"
+                    + "    ids = [row[0] for row in session.connection().exec_driver_sql(query)]\n"
+                    + "    return [session.get(Note, note_id) for note_id in ids]\n"),
+            false);
+
+    assertThat(attacks(report))
+        .anySatisfy(
+            f -> {
+              assertThat(f.check()).isEqualTo("attack.injection.notes.SQL in a query parameter");
+              assertThat(f.message()).startsWith("CWE-89 injection:");
+            });
+  }
+
+  @Test
+  void aServiceWithoutSignInFailsAccessControlWhenItsCharterNeedsOne() {
+    TestReport report = failingCheck(SampleProjects.good(), true);
+
+    assertThat(attacks(report))
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f.check()).startsWith("attack.access-control."))
+        .anySatisfy(
+            f -> {
+              assertThat(f.check()).isEqualTo("attack.access-control.notes.no credentials");
+              assertThat(f.message())
+                  .startsWith("CWE-306 access-control: POST /notes without credentials answered");
+            });
+  }
+
+  @Test
+  void theGoodBundleSurvivesTheAttack() {
+    StoredBundle bundle = SampleProjects.store(stores, SampleProjects.good());
+    runs.add(bundle.runId());
+
+    TestReport report = activities.check(new CheckInput(bundle.runId(), bundle.bundleId(), 1));
+
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.summary())
+        .containsPattern("attack \\d+ ms, \\d{2,} requests to \\d+ endpoints, 0 finding");
+  }
+
+  private TestReport failingCheck(SortedMap<String, String> files, boolean authRequired) {
+    StoredBundle bundle = SampleProjects.store(stores, files);
+    runs.add(bundle.runId());
+    TestReport report =
+        activities.check(new CheckInput(bundle.runId(), bundle.bundleId(), 1, authRequired));
+    System.out.printf("%s%n  %s%n", report.summary(), report.failures());
+    assertThat(report.passed()).isFalse();
+    assertThat(report.summary()).contains("pytest 3/3 passed");
+    assertThat(report.failures())
+        .as("the CRUD probe alone does not see it")
+        .allSatisfy(f -> assertThat(f.check()).startsWith("attack."));
+    assertThat(SandboxEngine.containersOf(docker, bundle.runId())).isEmpty();
+    return report;
+  }
+
+  private static List<CheckFailure> attacks(TestReport report) {
+    return report.failures().stream().filter(f -> f.check().startsWith("attack.")).toList();
+  }
+
+  private static String resource(String name) {
+    try (InputStream in =
+        VulnerableBundlesIT.class.getResourceAsStream("/projects/vulnerable/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
