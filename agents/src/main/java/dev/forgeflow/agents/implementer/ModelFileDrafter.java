@@ -4,6 +4,7 @@ import dev.forgeflow.agents.llm.FileDraft;
 import dev.forgeflow.agents.llm.StreamListener;
 import dev.forgeflow.agents.support.Drafted;
 import dev.forgeflow.agents.support.Json;
+import dev.forgeflow.agents.support.Knowledge;
 import dev.forgeflow.agents.support.ModelAgent;
 import dev.forgeflow.agents.support.PromptTemplate;
 import dev.forgeflow.workflows.artifacts.PlannedFile;
@@ -38,6 +39,7 @@ final class ModelFileDrafter implements FileDrafter {
                 "siblings", siblings,
                 "charter", Json.write(task.charter()),
                 "design", task.architecture().designMarkdown(),
+                "hardening", Knowledge.serviceHardening(),
                 "patch_context", patchContext(task)));
     return model.ask(task.runId(), task.model(), user, FileDraft.class, progress);
   }

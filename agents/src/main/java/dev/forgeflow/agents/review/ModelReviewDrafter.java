@@ -3,6 +3,7 @@ package dev.forgeflow.agents.review;
 import dev.forgeflow.agents.llm.StreamListener;
 import dev.forgeflow.agents.support.Drafted;
 import dev.forgeflow.agents.support.Json;
+import dev.forgeflow.agents.support.Knowledge;
 import dev.forgeflow.agents.support.ModelAgent;
 import dev.forgeflow.agents.support.PromptTemplate;
 import dev.forgeflow.workflows.artifacts.ReviewReport;
@@ -43,7 +44,9 @@ final class ModelReviewDrafter implements ReviewDrafter {
                 "files",
                 files,
                 "tests",
-                tests(task)));
+                tests(task),
+                "hardening",
+                Knowledge.serviceHardening()));
     return model.ask(task.runId(), task.model(), user, ReviewReport.class, StreamListener.NONE);
   }
 
