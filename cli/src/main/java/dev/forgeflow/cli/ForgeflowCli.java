@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       ResumeCommand.class,
       SandboxCommands.ListDeployments.class,
       SandboxCommands.Logs.class,
-      SandboxCommands.Stop.class
+      SandboxCommands.Stop.class,
+      AttackCommand.class
     })
 public final class ForgeflowCli implements Runnable {
 

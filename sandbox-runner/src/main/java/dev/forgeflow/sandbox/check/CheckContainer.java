@@ -50,7 +50,7 @@ final class CheckContainer implements AutoCloseable {
       CheckLimits limits,
       String network,
       String... command) {
-    return start(docker, image, labels, limits, network, "/app", command);
+    return startIn(docker, image, labels, limits, network, "/app", command);
   }
 
   /**
@@ -62,10 +62,12 @@ final class CheckContainer implements AutoCloseable {
       Map<String, String> labels,
       CheckLimits limits,
       String... command) {
-    return start(service.docker, image, labels, limits, "container:" + service.id, "/tmp", command);
+    return startIn(
+        service.docker, image, labels, limits, "container:" + service.id, "/tmp", command);
   }
 
-  private static CheckContainer start(
+  /** A container whose main process is {@code command}, run from {@code workdir}. */
+  static CheckContainer startIn(
       DockerClient docker,
       String image,
       Map<String, String> labels,
