@@ -37,6 +37,7 @@ final class CheckRun {
   }
 
   TestReport report(String image) {
+    long started = System.nanoTime();
     if (compile() && importApp()) {
       pytest();
       ServiceProbe service = new ServiceProbe(step, scripts, authRequired);
@@ -46,6 +47,8 @@ final class CheckRun {
           probed.isEmpty()
               ? "service, probe and attack ok"
               : probed.size() + " service check(s) failed");
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      summary.add("functional checks " + (millis - service.attackMillis()) + " ms");
       summary.addAll(service.summary());
     }
     return new TestReport(

@@ -27,6 +27,7 @@ final class ServiceProbe {
   private final boolean authRequired;
   private final CheckLimits limits;
   private final List<String> summary = new ArrayList<>();
+  private long attackMillis;
 
   ServiceProbe(CheckStep step, ProbeScripts scripts, boolean authRequired) {
     this.step = step;
@@ -38,6 +39,11 @@ final class ServiceProbe {
   /** What the probe and the attack measured: their times and the attack's requests. */
   List<String> summary() {
     return summary;
+  }
+
+  /** The attack stage's wall time, 0 when it did not run. */
+  long attackMillis() {
+    return attackMillis;
   }
 
   List<CheckFailure> run() {
@@ -138,6 +144,7 @@ final class ServiceProbe {
     long started = System.nanoTime();
     ExecResult attack = prober.run(limits.attack(), command.toArray(String[]::new));
     long millis = millisSince(started);
+    attackMillis = millis;
     if (attack.timedOut()) {
       summary.add("attack " + millis + " ms");
       return List.of(
