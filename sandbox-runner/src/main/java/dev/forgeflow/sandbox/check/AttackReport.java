@@ -26,7 +26,7 @@ record AttackReport(List<CheckFailure> failures, int requests, int endpoints) {
   private static final Pattern REQUEST = Pattern.compile("^([A-Z]+) (\\S+)");
   private static final int ANSWER_CHARS = 300;
 
-  static AttackReport parse(String reportJson, ServerLog log) {
+  static AttackReport parse(String reportJson, ServerLog log, RouteIndex routes) {
     JsonNode report;
     try {
       report = JSON.readTree(reportJson.isBlank() ? "{}" : reportJson);
@@ -38,7 +38,7 @@ record AttackReport(List<CheckFailure> failures, int requests, int endpoints) {
     List<CheckFailure> failures = new ArrayList<>();
     for (JsonNode check : report.path("checks")) {
       if (!check.path("ok").asBoolean(false)) {
-        failures.add(finding(check, log));
+        failures.add(finding(check, log, routes));
       }
     }
     if (failures.isEmpty() && report.path("passed").asInt(0) == 0) {
@@ -47,7 +47,7 @@ record AttackReport(List<CheckFailure> failures, int requests, int endpoints) {
     return new AttackReport(failures, report.path("sent").asInt(0), report.path("requests").size());
   }
 
-  private static CheckFailure finding(JsonNode check, ServerLog log) {
+  private static CheckFailure finding(JsonNode check, ServerLog log, RouteIndex routes) {
     String kind = check.path("class").asText("attack");
     String name =
         "attack."
@@ -68,12 +68,22 @@ record AttackReport(List<CheckFailure> failures, int requests, int endpoints) {
       String cut = answer.length() > ANSWER_CHARS ? answer.substring(0, ANSWER_CHARS) : answer;
       message.append(" (answer: ").append(cut).append(')');
     }
-    Optional<SourceLine> where = requestOf(request).flatMap(log::failureOf);
+    String resource = check.path("resource").asText("*");
+    // only a request the service failed on can own a traceback; others share its method and path
+    Optional<SourceLine> where =
+        failedOnIt(answer) ? requestOf(request).flatMap(log::failureOf) : Optional.empty();
+    if (where.isEmpty()) {
+      where = routes.declaring(resource.replaceAll("/\\{.*$", ""));
+    }
     return new CheckFailure(
         name,
         where.map(SourceLine::file).orElse(null),
         where.map(SourceLine::line).orElse(0),
         message.toString());
+  }
+
+  private static boolean failedOnIt(String answer) {
+    return answer.isEmpty() || answer.startsWith("5") || answer.startsWith("no answer");
   }
 
   private static Optional<String> requestOf(String request) {

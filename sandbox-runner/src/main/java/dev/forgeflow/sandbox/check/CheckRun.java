@@ -24,15 +24,17 @@ final class CheckRun {
   private final CheckStep step;
   private final ProbeScripts scripts;
   private final boolean authRequired;
+  private final RouteIndex routes;
   private final CheckLimits limits;
   private final List<CheckFailure> failures = new ArrayList<>();
   private final List<String> summary = new ArrayList<>();
   private PytestReport tests = new PytestReport(0, 0, List.of());
 
-  CheckRun(CheckStep step, ProbeScripts scripts, boolean authRequired) {
+  CheckRun(CheckStep step, ProbeScripts scripts, boolean authRequired, RouteIndex routes) {
     this.step = step;
     this.scripts = scripts;
     this.authRequired = authRequired;
+    this.routes = routes;
     this.limits = step.limits();
   }
 
@@ -40,7 +42,7 @@ final class CheckRun {
     long started = System.nanoTime();
     if (compile() && importApp()) {
       pytest();
-      ServiceProbe service = new ServiceProbe(step, scripts, authRequired);
+      ServiceProbe service = new ServiceProbe(step, scripts, authRequired, routes);
       List<CheckFailure> probed = service.run();
       failures.addAll(probed);
       summary.add(

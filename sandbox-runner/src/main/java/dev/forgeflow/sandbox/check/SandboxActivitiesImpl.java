@@ -12,6 +12,8 @@ import dev.forgeflow.store.RunJournal;
 import dev.forgeflow.workflows.sandbox.CheckInput;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.TestReport;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,9 +87,25 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
     Map<String, String> labels = ProjectImages.labels(instance, input.runId(), input.bundleId());
     String harness = HarnessImage.ensure(docker, baseImage);
     CheckStep step = new CheckStep(docker, image.tag(), harness, labels, limits);
-    TestReport report = new CheckRun(step, scripts, input.authRequired()).report(image.tag());
+    TestReport report =
+        new CheckRun(step, scripts, input.authRequired(), routes(input.bundleId()))
+            .report(image.tag());
     LOG.info("checked {}: passed={} in {} ms", image.tag(), report.passed(), millisSince(started));
     return report;
+  }
+
+  /** The bundle's Python sources, to locate findings no traceback locates. */
+  private RouteIndex routes(String bundleId) {
+    Map<String, String> sources = new HashMap<>();
+    bundles
+        .files(bundleId)
+        .forEach(
+            (path, sha) -> {
+              if (path.endsWith(".py")) {
+                sources.put(path, new String(bundles.blob(sha), StandardCharsets.UTF_8));
+              }
+            });
+    return new RouteIndex(sources);
   }
 
   private static long millisSince(long started) {

@@ -92,7 +92,8 @@ public final class ServiceAttack {
             new CheckFailure("attack", null, 0, CheckRun.stepFailed("the attack", result, bound));
         return new Outcome(List.of(late), 0, 0, millis, "");
       }
-      AttackReport report = AttackReport.parse(result.stdout(), new ServerLog(""));
+      AttackReport report =
+          AttackReport.parse(result.stdout(), new ServerLog(""), RouteIndex.empty());
       return new Outcome(
           report.failures(), report.requests(), report.endpoints(), millis, result.stdout());
     }

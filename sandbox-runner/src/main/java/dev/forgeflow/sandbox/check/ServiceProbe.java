@@ -25,14 +25,16 @@ final class ServiceProbe {
   private final CheckStep step;
   private final ProbeScripts scripts;
   private final boolean authRequired;
+  private final RouteIndex routes;
   private final CheckLimits limits;
   private final List<String> summary = new ArrayList<>();
   private long attackMillis;
 
-  ServiceProbe(CheckStep step, ProbeScripts scripts, boolean authRequired) {
+  ServiceProbe(CheckStep step, ProbeScripts scripts, boolean authRequired, RouteIndex routes) {
     this.step = step;
     this.scripts = scripts;
     this.authRequired = authRequired;
+    this.routes = routes;
     this.limits = step.limits();
   }
 
@@ -151,7 +153,7 @@ final class ServiceProbe {
           new CheckFailure(
               "attack", null, 0, CheckRun.stepFailed("the attack", attack, limits.attack())));
     }
-    AttackReport report = AttackReport.parse(attack.stdout(), serverLog(service));
+    AttackReport report = AttackReport.parse(attack.stdout(), serverLog(service), routes);
     summary.add(
         "attack "
             + millis
