@@ -5,9 +5,12 @@ import dev.forgeflow.agents.llm.FileDraft;
 import dev.forgeflow.agents.llm.RecordedRequest;
 import dev.forgeflow.agents.offline.OfflinePlanner;
 import dev.forgeflow.agents.support.Json;
+import dev.forgeflow.workflows.artifacts.PatchRequest;
 import dev.forgeflow.workflows.artifacts.PlannedFile;
 import dev.forgeflow.workflows.artifacts.ProjectCharter;
+import dev.forgeflow.workflows.artifacts.ReviewIssue;
 import dev.forgeflow.workflows.artifacts.ReviewReport;
+import dev.forgeflow.workflows.artifacts.Severity;
 import dev.forgeflow.workflows.artifacts.SystemArchitecture;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,9 @@ import java.util.regex.Pattern;
  * A fake model for {@code FakeLlmServer}: it answers each agent's request in the agent's schema,
  * reading the request the way a model would (the description, the charter JSON, the file path) and
  * producing its content with the offline planner, so the project it "writes" really works. Streams
- * file content in chunks when asked to. Hooks let a test spoil the architecture.
+ * file content in chunks when asked to. Hooks let a test spoil the architecture, spoil a file's first
+ * draft (a rewrite or a patch renders it right), and script the review of a round whose checks
+ * report a given finding.
  */
 public final class FakeModel implements Function<RecordedRequest, FakeResponse> {
   private static final Pattern DESCRIPTION =
@@ -31,6 +36,10 @@ public final class FakeModel implements Function<RecordedRequest, FakeResponse> 
 
   private final OfflinePlanner planner = new OfflinePlanner();
   private volatile UnaryOperator<SystemArchitecture> spoilArchitecture = UnaryOperator.identity();
+  private volatile String spoiledPath;
+  private volatile UnaryOperator<String> spoilDraft = UnaryOperator.identity();
+  private volatile String findingSeen;
+  private volatile PatchRequest patchOnFinding;
 
   /** Adds a planned file whose path leaves the project root. */
   public FakeModel planningPath(String hostilePath) {
@@ -49,6 +58,23 @@ public final class FakeModel implements Function<RecordedRequest, FakeResponse> 
     return this;
   }
 
+  /** The first draft of {@code path} (written from scratch) comes out spoiled by {@code spoil}. */
+  public FakeModel spoilingFirstDraft(String path, UnaryOperator<String> spoil) {
+    spoiledPath = path;
+    spoilDraft = spoil;
+    return this;
+  }
+
+  /**
+   * A review whose checks report {@code finding} is not approved and asks for {@code patch}, as a
+   * model reading the findings would; other reviews approve.
+   */
+  public FakeModel patchingOn(String finding, PatchRequest patch) {
+    findingSeen = finding;
+    patchOnFinding = patch;
+    return this;
+  }
+
   @Override
   public FakeResponse apply(RecordedRequest request) {
     String user = request.message("user");
@@ -56,8 +82,7 @@ public final class FakeModel implements Function<RecordedRequest, FakeResponse> 
       case "ProjectCharter" -> answer(request, planner.charter(find(DESCRIPTION, user)));
       case "SystemArchitecture" -> answer(request, architecture(charter(user)));
       case "FileDraft" -> file(request, user);
-      case "ReviewReport" ->
-          answer(request, new ReviewReport(true, "fake review: looks right", List.of(), List.of()));
+      case "ReviewReport" -> answer(request, review(user));
       default -> FakeResponse.error(400, "fake model: unexpected schema " + request.schemaName());
     };
   }
@@ -74,6 +99,9 @@ public final class FakeModel implements Function<RecordedRequest, FakeResponse> 
         planned.path().contains("..")
             ? "print('escaped')\n"
             : planner.render(planned, charter(user), architecture);
+    if (path.equals(spoiledPath) && user.contains("(write it from scratch)")) {
+      content = spoilDraft.apply(content);
+    }
     String json = Json.write(new FileDraft(path, content));
     if (!request.streamed()) {
       return FakeResponse.completion(json);
@@ -83,6 +111,17 @@ public final class FakeModel implements Function<RecordedRequest, FakeResponse> 
       chunks.add(json.substring(i, Math.min(json.length(), i + 200)));
     }
     return FakeResponse.stream(request.model(), chunks, 300, json.length() / 4);
+  }
+
+  private ReviewReport review(String user) {
+    PatchRequest patch = patchOnFinding;
+    if (patch == null || !user.contains(findingSeen)) {
+      return new ReviewReport(true, "fake review: looks right", List.of(), List.of());
+    }
+    ReviewIssue issue =
+        new ReviewIssue(Severity.MAJOR, patch.file(), 0, "attack-finding", findingSeen);
+    return new ReviewReport(
+        false, "fake review: the checks found " + findingSeen, List.of(issue), List.of(patch));
   }
 
   private SystemArchitecture architecture(ProjectCharter charter) {
