@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * A fake model for {@code FakeLlmServer}: it answers each agent's request in the agent's schema,
  * reading the request the way a model would (the description, the charter JSON, the file path) and
  * producing its content with the offline planner, so the project it "writes" really works. Streams
- * file content in chunks when asked to. Hooks let a test spoil the architecture, spoil a file's first
- * draft (a rewrite or a patch renders it right), and script the review of a round whose checks
- * report a given finding.
+ * file content in chunks when asked to. Hooks let a test spoil the architecture, spoil a file's
+ * first draft (a rewrite or a patch renders it right), and script the review of a round whose
+ * checks report a given finding.
  */
 public final class FakeModel implements Function<RecordedRequest, FakeResponse> {
   private static final Pattern DESCRIPTION =
