@@ -2,6 +2,7 @@ package dev.forgeflow.agents.offline;
 
 import dev.forgeflow.workflows.artifacts.Entity;
 import dev.forgeflow.workflows.artifacts.Field;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,8 @@ final class EntityView {
     }
     references.forEach(r -> names.add((String) r.get("parent_class")));
     children.forEach(c -> names.add((String) c.get("child_class")));
-    return PythonText.fromImport("app.models", names);
+    List<String> imported = new ArrayList<>(List.of("MAX_INTEGER")); // constants first, as isort
+    imported.addAll(names);
+    return PythonText.fromImport("app.models", imported);
   }
 }

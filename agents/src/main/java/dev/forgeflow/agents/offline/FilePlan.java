@@ -28,7 +28,8 @@ final class FilePlan {
         new PlannedFile(
             "app/models.py",
             "SQLModel tables and request/response schemas",
-            entities.stream().map(FilePlan::models).collect(Collectors.joining("; "))));
+            "MAX_INTEGER = 2**63 - 1; text bounded in length, floats finite, ints within 64 bits; "
+                + entities.stream().map(FilePlan::models).collect(Collectors.joining("; "))));
     files.add(
         new PlannedFile(
             "app/routers/__init__.py",
@@ -43,7 +44,8 @@ final class FilePlan {
             "The FastAPI application",
             "app = FastAPI(lifespan=lifespan) including the router of app.routers.{"
                 + plurals
-                + "}; lifespan creates the tables; GET /health -> {\"status\": \"ok\"}"));
+                + "}; lifespan creates the tables; MAX_BODY_BYTES = 1 MiB, a larger body answers"
+                + " 413; a 422 does not echo the input; GET /health -> {\"status\": \"ok\"}"));
     files.add(new PlannedFile("tests/__init__.py", "Marks tests as a package", "package tests"));
     files.add(
         new PlannedFile(
@@ -58,7 +60,7 @@ final class FilePlan {
       files.add(
           new PlannedFile(
               "tests/test_" + entity.plural() + ".py",
-              "Tests of /" + entity.plural() + ": every CRUD operation, 404s and 422s",
+              "Tests of /" + entity.plural() + ": every CRUD operation, 404s, 413s and 422s",
               "pytest tests using the fixtures client, "
                   + Inflector.snake(entity.name())
                   + "_payload and created_"
@@ -127,7 +129,7 @@ final class FilePlan {
             + item
             + " -> "
             + read
-            + " | 404; update_"
+            + " | 404 (ids 1..MAX_INTEGER); update_"
             + n.singular()
             + " PATCH "
             + item

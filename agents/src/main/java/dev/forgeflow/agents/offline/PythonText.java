@@ -2,6 +2,7 @@ package dev.forgeflow.agents.offline;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Python source fragments the templates splice in: literals and wrapped imports. */
@@ -46,6 +47,14 @@ final class PythonText {
     }
     out.append(pad).append(literal(chunk.toString())).append('\n');
     return out.append(" ".repeat(indent)).append(')').toString();
+  }
+
+  /** An integer literal, grouped by thousands with underscores from five digits on. */
+  static String integer(long value) {
+    String digits = Long.toString(value);
+    return Math.abs(value) < 10_000
+        ? digits
+        : String.format(Locale.ROOT, "%,d", value).replace(',', '_');
   }
 
   /** A tuple literal of strings: {@code ()}, {@code ("a",)}, {@code ("a", "b")}. */

@@ -37,13 +37,4 @@ final class SampleValues {
       default -> "[\"not\", \"a\", \"string\"]";
     };
   }
-
-  /** The Python annotation of a type in the generated models. */
-  static String annotation(String type) {
-    return switch (type) {
-      case "date" -> "dt.date";
-      case "datetime" -> "UtcDatetime";
-      default -> type;
-    };
-  }
 }

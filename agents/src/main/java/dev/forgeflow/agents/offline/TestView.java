@@ -26,7 +26,36 @@ final class TestView {
     Field wrong = wrongTypeField(entity);
     view.put("wrong_field", wrong.name());
     view.put("wrong_value", SampleValues.wrongType(wrong));
+    limits(entity, view);
     return view;
+  }
+
+  /**
+   * The fields the tests of the limits use: the first plain field of each type whose values the
+   * models bound (text, float, int, datetime), or an empty string when there is none.
+   */
+  private static void limits(Entity entity, Map<String, Object> view) {
+    Field text = plainField(entity, "str");
+    view.put("text_field", text == null ? "" : text.name());
+    view.put(
+        "text_too_long", text == null ? "" : PythonText.integer(FieldView.maxLength(text) + 1));
+    String number = name(plainField(entity, "float"));
+    view.put("float_field", number);
+    view.put("integer_field", name(plainField(entity, "int")));
+    view.put("datetime_field", name(plainField(entity, "datetime")));
+    view.put("needs_json", text != null || !number.isEmpty());
+    view.put("needs_pytest", !number.isEmpty());
+  }
+
+  private static Field plainField(Entity entity, String type) {
+    return entity.fields().stream()
+        .filter(f -> f.references() == null && f.type().equals(type))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String name(Field field) {
+    return field == null ? "" : field.name();
   }
 
   private static void payload(Entity entity, List<Entity> entities, Map<String, Object> view) {
