@@ -108,12 +108,35 @@ class Spec:
         return {n: self.field(s) for n, s in properties.items() if n != "id"}
 
 
+IRREGULAR_PLURALS = {
+    "person": "people",
+    "child": "children",
+    "man": "men",
+    "woman": "women",
+    "mouse": "mice",
+    "goose": "geese",
+    "foot": "feet",
+    "tooth": "teeth",
+    "ox": "oxen",
+    "criterion": "criteria",
+    "datum": "data",
+    "medium": "media",
+    "analysis": "analyses",
+    "index": "indices",
+}
+
+
 def plural_candidates(word: str) -> list[str]:
     candidates = [word, word + "s", word + "es"]
     if word.endswith("y"):
         candidates.append(word[:-1] + "ies")
-    if word == "person":
-        candidates.append("people")
+    if word.endswith("f"):
+        candidates.append(word[:-1] + "ves")
+    if word.endswith("fe"):
+        candidates.append(word[:-2] + "ves")
+    last = word.rsplit("_", 1)[-1]
+    if last in IRREGULAR_PLURALS:
+        candidates.append(word[: len(word) - len(last)] + IRREGULAR_PLURALS[last])
     return candidates
 
 

@@ -41,6 +41,12 @@ record AttackReport(List<CheckFailure> failures, int requests, int endpoints) {
         failures.add(finding(check, log, routes));
       }
     }
+    // a collection the attack could not cover is not a collection that survived it
+    for (JsonNode skipped : report.path("skipped")) {
+      failures.add(
+          new CheckFailure(
+              "attack.skipped", null, 0, "the attack could not cover " + skipped.asText()));
+    }
     if (failures.isEmpty() && report.path("passed").asInt(0) == 0) {
       failures.add(new CheckFailure("attack", null, 0, "the attack ran no check"));
     }

@@ -65,6 +65,23 @@ class AttackReportTest {
   }
 
   @Test
+  void aCollectionTheAttackCouldNotCoverIsAFailure() {
+    String report =
+        "{\"passed\": 30, \"failed\": 0, \"sent\": 90, \"requests\": {},"
+            + " \"skipped\": [\"/items: no known row could be created (422)\"], \"checks\": []}";
+
+    assertThat(AttackReport.parse(report, LOG, ROUTES).failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.check()).isEqualTo("attack.skipped");
+              assertThat(f.message())
+                  .isEqualTo(
+                      "the attack could not cover /items: no known row could be created (422)");
+            });
+  }
+
+  @Test
   void anUnreadableOrEmptyReportIsAFailure() {
     assertThat(AttackReport.parse("not json", LOG, ROUTES).failures())
         .singleElement()
