@@ -481,10 +481,8 @@ class Attack:
         item = self.spec.item_path(collection)
         fields = self.spec.properties(self.spec.body_schema(self.spec.paths[collection]["post"]))
         update = self.update_method(item)
-        ExceptionalInput(self, collection, row, fields, update).run()
-        MassAssignment(self, collection, row, fields, update).run()
-        Injection(self, collection, row, fields).run()
-        ReferentialIntegrity(self, collection, fields, update).run()
+        for group in (ExceptionalInput, MassAssignment, Injection, ReferentialIntegrity):
+            group(self, collection, row=row, fields=fields, update=update).run()
 
     def update_method(self, item: str | None) -> str | None:
         if item is None:
@@ -506,11 +504,21 @@ class Group:
 
     kind = ""
 
-    def __init__(self, attack: Attack, collection: str) -> None:
+    def __init__(
+        self,
+        attack: Attack,
+        collection: str,
+        row: Row | None = None,
+        fields: dict | None = None,
+        update: str | None = None,
+    ) -> None:
         self.attack = attack
         self.collection = collection
         self.resource = collection.strip("/")
         self.item = attack.spec.item_path(collection)
+        self.row = row
+        self.fields = fields or {}
+        self.update = update
 
     def valid_body(self) -> dict[str, Any]:
         body, _ = self.attack.body(self.collection)
@@ -530,12 +538,6 @@ class Group:
 
 class ExceptionalInput(Group):
     kind = "exceptional-input"
-
-    def __init__(self, attack: Attack, collection: str, row: Row, fields: dict, update: Any):
-        super().__init__(attack, collection)
-        self.row = row
-        self.fields = fields
-        self.update = update
 
     def run(self) -> None:
         base = self.valid_body()
@@ -622,12 +624,6 @@ class ExceptionalInput(Group):
 class MassAssignment(Group):
     kind = "mass-assignment"
 
-    def __init__(self, attack: Attack, collection: str, row: Row, fields: dict, update: Any):
-        super().__init__(attack, collection)
-        self.row = row
-        self.fields = fields
-        self.update = update
-
     def run(self) -> None:
         base = self.valid_body()
         forged = FORGED_ID + self.attack.serial
@@ -695,11 +691,6 @@ class MassAssignment(Group):
 class Injection(Group):
     kind = "injection"
 
-    def __init__(self, attack: Attack, collection: str, row: Row, fields: dict):
-        super().__init__(attack, collection)
-        self.row = row
-        self.fields = fields
-
     def run(self) -> None:
         table = self.resource.rsplit("/", 1)[-1] or "items"
         base = self.valid_body()
@@ -763,11 +754,6 @@ class Injection(Group):
 
 class ReferentialIntegrity(Group):
     kind = "referential-integrity"
-
-    def __init__(self, attack: Attack, collection: str, fields: dict, update: Any):
-        super().__init__(attack, collection)
-        self.fields = fields
-        self.update = update
 
     def run(self) -> None:
         references = [n for n in self.fields if self.attack.probe.collection_of(n) is not None]

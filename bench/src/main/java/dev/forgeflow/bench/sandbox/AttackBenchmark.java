@@ -1,7 +1,6 @@
 package dev.forgeflow.bench.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.forgeflow.bench.Stats;
 import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.check.ProbeScripts;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
@@ -122,13 +121,7 @@ public final class AttackBenchmark {
 
   private static void line(
       String name, List<AttackRound> rounds, ToDoubleFunction<AttackRound> value, String number) {
-    Stats spread = Stats.of(rounds.stream().map(value::applyAsDouble).toList());
-    System.out.printf(
-        Locale.ROOT,
-        "  %-28s median " + number + "  min " + number + "  max " + number + "%n",
-        name,
-        spread.median(),
-        spread.min(),
-        spread.max());
+    SandboxReport.spread(
+        System.out, name, rounds.stream().map(value::applyAsDouble).toList(), number);
   }
 }

@@ -62,7 +62,12 @@ final class SandboxReport {
   }
 
   private void line(String name, List<Round> rounds, ToDoubleFunction<Round> value, String number) {
-    Stats spread = Stats.of(rounds.stream().map(value::applyAsDouble).toList());
+    spread(out, name, rounds.stream().map(value::applyAsDouble).toList(), number);
+  }
+
+  /** One figure over the rounds: its median, minimum and maximum, each in {@code number}. */
+  static void spread(PrintStream out, String name, List<Double> values, String number) {
+    Stats spread = Stats.of(values);
     out.printf(
         Locale.ROOT,
         "  %-32s median " + number + "  min " + number + "  max " + number + "%n",

@@ -6,7 +6,6 @@ import dev.forgeflow.sandbox.image.HarnessImage;
 import dev.forgeflow.workflows.sandbox.CheckFailure;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,31 +70,12 @@ public final class ServiceAttack {
             "sleep",
             Long.toString(bound.plusMinutes(1).toSeconds()))) {
       ProbeScript.install(attacker, scripts);
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  "python3",
-                  "-I",
-                  ProbeScript.ATTACK,
-                  "--url",
-                  url,
-                  "--seconds",
-                  Long.toString(Math.max(5, bound.toSeconds() - 10))));
-      if (authRequired) {
-        command.add("--auth-required");
-      }
-      long started = System.nanoTime();
-      ExecResult result = attacker.run(bound, command.toArray(String[]::new));
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      if (result.timedOut()) {
-        CheckFailure late =
-            new CheckFailure("attack", null, 0, CheckRun.stepFailed("the attack", result, bound));
-        return new Outcome(List.of(late), 0, 0, millis, "");
-      }
-      AttackReport report =
-          AttackReport.parse(result.stdout(), new ServerLog(""), RouteIndex.empty());
+      AttackStep.Result attack =
+          AttackStep.run(
+              attacker, url, bound, authRequired, () -> new ServerLog(""), RouteIndex.empty());
+      AttackReport report = attack.report();
       return new Outcome(
-          report.failures(), report.requests(), report.endpoints(), millis, result.stdout());
+          report.failures(), report.requests(), report.endpoints(), attack.millis(), attack.json());
     }
   }
 

@@ -20,7 +20,6 @@ final class ServiceProbe {
   static final String URL = "http://127.0.0.1:" + ServiceCommand.PORT;
   static final String[] SERVICE = ServiceCommand.listeningOn("127.0.0.1").toArray(String[]::new);
   private static final Duration ATTEMPT = Duration.ofSeconds(2);
-  private static final int MAX_ATTACK_REQUESTS = 3000;
 
   private final CheckStep step;
   private final ProbeScripts scripts;
@@ -122,41 +121,16 @@ final class ServiceProbe {
     }
   }
 
-  /**
-   * The attack stage: the script stops itself a little before the bound, so its report arrives; a
-   * run past the bound is a failure of its own.
-   */
+  /** The attack stage, from the probe's container, located by the service's log. */
   private List<CheckFailure> attack(CheckContainer service, CheckContainer prober) {
-    long seconds = Math.max(5, limits.attack().toSeconds() - 10);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "python3",
-                "-I",
-                ProbeScript.ATTACK,
-                "--url",
-                URL,
-                "--seconds",
-                Long.toString(seconds),
-                "--max-requests",
-                Integer.toString(MAX_ATTACK_REQUESTS)));
-    if (authRequired) {
-      command.add("--auth-required");
-    }
-    long started = System.nanoTime();
-    ExecResult attack = prober.run(limits.attack(), command.toArray(String[]::new));
-    long millis = millisSince(started);
-    attackMillis = millis;
-    if (attack.timedOut()) {
-      summary.add("attack " + millis + " ms");
-      return List.of(
-          new CheckFailure(
-              "attack", null, 0, CheckRun.stepFailed("the attack", attack, limits.attack())));
-    }
-    AttackReport report = AttackReport.parse(attack.stdout(), serverLog(service), routes);
+    AttackStep.Result attack =
+        AttackStep.run(
+            prober, URL, limits.attack(), authRequired, () -> serverLog(service), routes);
+    attackMillis = attack.millis();
+    AttackReport report = attack.report();
     summary.add(
         "attack "
-            + millis
+            + attack.millis()
             + " ms, "
             + report.requests()
             + " requests to "

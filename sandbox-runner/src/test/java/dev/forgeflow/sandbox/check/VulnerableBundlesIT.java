@@ -2,20 +2,9 @@ package dev.forgeflow.sandbox.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.forgeflow.sandbox.SampleProjects;
-import dev.forgeflow.sandbox.SampleProjects.StoredBundle;
-import dev.forgeflow.sandbox.SandboxEngine;
-import dev.forgeflow.store.InMemoryStores;
-import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.sandbox.CheckFailure;
-import dev.forgeflow.workflows.sandbox.CheckInput;
 import dev.forgeflow.workflows.sandbox.TestReport;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import org.junit.jupiter.api.AfterEach;
@@ -28,22 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class VulnerableBundlesIT {
 
-  private final DockerClient docker = SandboxEngine.docker();
-  private final Stores stores = InMemoryStores.create();
-  private final SandboxActivitiesImpl activities =
-      new SandboxActivitiesImpl(
-          docker,
-          SandboxEngine.instance(),
-          stores.bundles(),
-          stores.journal(),
-          SandboxEngine.baseImage(),
-          SandboxActivitiesIT.probe(),
-          SandboxActivitiesIT.LIMITS);
-  private final List<String> runs = new ArrayList<>();
+  private final CheckFixture sandbox = new CheckFixture();
 
   @AfterEach
   void removeImages() {
-    runs.forEach(runId -> SandboxEngine.removeImagesOf(docker, runId));
+    sandbox.close();
   }
 
   @Test
@@ -167,10 +145,7 @@ class VulnerableBundlesIT {
 
   @Test
   void theGoodBundleSurvivesTheAttack() {
-    StoredBundle bundle = SampleProjects.store(stores, SampleProjects.good());
-    runs.add(bundle.runId());
-
-    TestReport report = activities.check(new CheckInput(bundle.runId(), bundle.bundleId(), 1));
+    TestReport report = sandbox.check(SampleProjects.good(), false);
 
     assertThat(report.failures()).isEmpty();
     assertThat(report.summary())
@@ -178,17 +153,12 @@ class VulnerableBundlesIT {
   }
 
   private TestReport failingCheck(SortedMap<String, String> files, boolean authRequired) {
-    StoredBundle bundle = SampleProjects.store(stores, files);
-    runs.add(bundle.runId());
-    TestReport report =
-        activities.check(new CheckInput(bundle.runId(), bundle.bundleId(), 1, authRequired));
-    System.out.printf("%s%n  %s%n", report.summary(), report.failures());
+    TestReport report = sandbox.check(files, authRequired);
     assertThat(report.passed()).isFalse();
     assertThat(report.summary()).contains("pytest 3/3 passed");
     assertThat(report.failures())
         .as("the CRUD probe alone does not see it")
         .allSatisfy(f -> assertThat(f.check()).startsWith("attack."));
-    assertThat(SandboxEngine.containersOf(docker, bundle.runId())).isEmpty();
     return report;
   }
 
@@ -197,11 +167,6 @@ class VulnerableBundlesIT {
   }
 
   private static String resource(String name) {
-    try (InputStream in =
-        VulnerableBundlesIT.class.getResourceAsStream("/projects/vulnerable/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CheckFixture.resource("vulnerable", name);
   }
 }
