@@ -62,129 +62,6 @@ SQL_FILTERS = ("' OR '1'='1", "%' OR '1'='1' --", '" OR "1"="1')
 PUBLIC_PATHS = {"/", "/health", "/healthz", "/docs", "/redoc", "/openapi.json"}
 
 
-TRACEBACK = "Traceback (most recent call last)"
-SIGN_UP_WORDS = ("register", "signup", "sign-up", "sign_up", "users")
-SIGN_IN_WORDS = ("login", "log-in", "signin", "sign-in", "sign_in", "token")
-
-
-class SignInFailure(Exception):
-    """The service says it signs users in, but a fresh user could not sign up and in."""
-
-
-class SignIn:
-    """How the service signs users in, found in its OpenAPI: a sign-up and a sign-in operation.
-
-    A user is signed up with the sign-up operation's own schema (username, email and password
-    fields get fitting values) and signed in with a form (OAuth2's password flow) or JSON, as the
-    sign-in operation declares; the bearer token of the answer authenticates later requests.
-    """
-
-    def __init__(self, api: Any, spec: crud.Spec, sign_up: str | None, sign_in: str | None):
-        self.api = api
-        self.spec = spec
-        self.sign_up = sign_up
-        self.sign_in = sign_in
-        self.public_paths = {p for p in (sign_up, sign_in) if p}
-        self.users = 0
-
-    @classmethod
-    def discover(cls, api: Any, spec: crud.Spec, required: bool) -> "SignIn | None":
-        sign_up = cls.find(spec, SIGN_UP_WORDS, needs_password=True)
-        sign_in = cls.find(spec, SIGN_IN_WORDS, needs_password=True)
-        if sign_in is None and not required:
-            return None
-        return cls(api, spec, sign_up, sign_in)
-
-    @staticmethod
-    def find(spec: crud.Spec, words: tuple[str, ...], needs_password: bool) -> str | None:
-        for path, operations in spec.paths.items():
-            if "post" not in operations or "{" in path:
-                continue
-            last = path.rstrip("/").rsplit("/", 1)[-1].lower()
-            if last in words and (not needs_password or "password" in SignIn.fields(spec, path)):
-                return path
-        return None
-
-    @staticmethod
-    def fields(spec: crud.Spec, path: str) -> dict[str, Any]:
-        content = spec.paths[path]["post"].get("requestBody", {}).get("content", {})
-        for media in ("application/json", "application/x-www-form-urlencoded",
-                      "multipart/form-data"):
-            if media in content:
-                return spec.resolve(content[media].get("schema", {})).get("properties", {})
-        return {}
-
-    def form(self, path: str) -> bool:
-        content = self.spec.paths[path]["post"].get("requestBody", {}).get("content", {})
-        return "application/json" not in content
-
-    def first_user(self) -> dict[str, str]:
-        if self.sign_in is None:
-            return {}
-        return self.new_user()
-
-    def second_user(self) -> dict[str, str] | None:
-        if self.sign_in is None:
-            return None
-        try:
-            return self.new_user()
-        except SignInFailure:
-            return None
-
-    def new_user(self) -> dict[str, str]:
-        self.users += 1
-        tag = f"{os.getpid()}{self.users}{int(time.time() * 1000) % 100000}"
-        credentials = {"username": f"attacker{tag}", "password": f"Pw-{tag}-long-enough!"}
-        token = None
-        if self.sign_up is not None:
-            body = self.identity(self.sign_up, credentials)
-            status, answer = self.api.call("POST", self.sign_up, body)
-            if status not in (200, 201):
-                raise SignInFailure(f"POST {self.sign_up} answered {status}: {str(answer)[:200]}")
-            token = bearer(answer)
-        if token is None:
-            body = self.identity(self.sign_in, credentials)
-            if self.form(self.sign_in):
-                response = self.api.client.request(
-                    "POST", self.sign_in, data={k: str(v) for k, v in body.items()}
-                )
-                status, text = response.status_code, response.text
-                answer = json.loads(text) if text.startswith("{") else text
-            else:
-                status, answer = self.api.call("POST", self.sign_in, body)
-            if status not in (200, 201):
-                raise SignInFailure(f"POST {self.sign_in} answered {status}: {str(answer)[:200]}")
-            token = bearer(answer)
-        if token is None:
-            raise SignInFailure(f"POST {self.sign_in} answered no bearer token")
-        return {"Authorization": f"Bearer {token}"}
-
-    def identity(self, path: str, credentials: dict[str, str]) -> dict[str, Any]:
-        schema = self.fields(self.spec, path)
-        body: dict[str, Any] = {}
-        for serial, (name, field) in enumerate(schema.items()):
-            field = self.spec.field(field)
-            if "password" in name:
-                body[name] = credentials["password"]
-            elif name in ("username", "name", "login", "user"):
-                body[name] = credentials["username"]
-            elif "email" in name or field.get("format") == "email":
-                body[name] = credentials["username"] + "@example.com"
-            elif name in ("grant_type", "scope", "client_id", "client_secret"):
-                continue
-            else:
-                body[name] = crud.valid_value(name, field, serial)
-        return body
-
-
-def bearer(answer: Any) -> str | None:
-    if isinstance(answer, dict):
-        for key in ("access_token", "token", "jwt", "id_token"):
-            if isinstance(answer.get(key), str):
-                return answer[key]
-    return None
-
-
 class OutOfBounds(Exception):
     """The attack spent its requests or its time."""
 
@@ -206,7 +83,7 @@ class Answer:
             return None
 
     def broken(self) -> bool:
-        return self.status is None or self.status >= 500 or TRACEBACK in self.text
+        return self.status is None or self.status >= 500 or crud.TRACEBACK in self.text
 
     def refused(self) -> bool:
         return self.status is not None and 400 <= self.status < 500 and not self.broken()
@@ -311,7 +188,7 @@ class Row:
 class Attack:
     """The attack classes, run collection by collection over one client."""
 
-    def __init__(self, client: Client, spec: crud.Spec, auth: "SignIn | None") -> None:
+    def __init__(self, client: Client, spec: crud.Spec, auth: "crud.SignIn | None") -> None:
         self.client = client
         self.spec = spec
         self.auth = auth
@@ -818,6 +695,13 @@ class AccessControl:
             for method in operations:
                 if method in ("get", "post", "put", "patch", "delete") and not self.public(path):
                     self.anonymous(method.upper(), path)
+        if self.attack.auth.sign_in is None:
+            self.attack.record(
+                "*", "sign-in", self.kind, False,
+                detail="the service must sign users in, but its OpenAPI has no sign-in operation"
+                " (a POST such as /login or /token that takes a password)", cwe="CWE-306",
+            )
+            return
         other = self.attack.auth.second_user()
         if other is None:
             self.attack.skipped.append("access-control: no second user could be signed up")
@@ -864,10 +748,19 @@ class AccessControl:
                 self.attack.forget(answer, path)
 
     def other_user(self, collection: str, row: Row, other: dict[str, str]) -> None:
+        """Reading first (the list, then the row), then changing, then deleting the row."""
         resource = collection.strip("/")
         item = self.attack.spec.item_path(collection)
         if item is None:
             return
+        listed = self.client.send("GET", collection, headers=other)
+        ids = [i.get("id") for i in crud.listed(listed.data()) if isinstance(i, dict)]
+        ok = row.id not in ids and not listed.broken()
+        self.attack.record(
+            resource, "another user's list", self.kind, ok, f"GET {collection} as a second user",
+            listed, "not listed" if ok else f"GET {collection} as a second user lists id {row.id}",
+            cwe="CWE-639",
+        )
         operations = self.attack.spec.paths[item]
         tries = [("GET", None)]
         if "patch" in operations:
@@ -886,14 +779,6 @@ class AccessControl:
                 f"{answer.describe()}, expected 404", cwe="CWE-639",
             )
         mine = self.client.send("GET", row.url)
-        listed = self.client.send("GET", collection, headers=other)
-        ids = [i.get("id") for i in crud.listed(listed.data()) if isinstance(i, dict)]
-        ok = row.id not in ids and not listed.broken()
-        self.attack.record(
-            resource, "another user's list", self.kind, ok, f"GET {collection} as a second user",
-            listed, "not listed" if ok else f"GET {collection} as a second user lists id {row.id}",
-            cwe="CWE-639",
-        )
         if mine.status != 200:
             self.attack.record(
                 resource, "another user's row", self.kind, False, f"GET {row.url}", mine,
@@ -970,15 +855,15 @@ def main(argv: list[str]) -> int:
             document = crud.Api(http).expect("GET", "/openapi.json", (200,))
             spec = crud.Spec(document)
             client = Client(http, spec, args.max_requests, args.seconds)
-            auth = SignIn.discover(crud.Api(client), spec, args.auth_required)
+            auth = crud.SignIn.discover(crud.Api(client), spec, args.auth_required)
             if auth is not None:
                 client.headers.update(auth.first_user())
             attack = Attack(client, spec, auth)
             attack.run()
-        except (OutOfBounds, ServiceDown, crud.ProbeFailure, SignInFailure) as stop:
+        except (OutOfBounds, ServiceDown, crud.ProbeFailure, crud.SignInFailure) as stop:
             attack = attack or Attack(client or Client(None, crud.Spec({}), 0, 0), crud.Spec({}),
                                       None)
-            kind = "access-control" if isinstance(stop, SignInFailure) else (
+            kind = "access-control" if isinstance(stop, crud.SignInFailure) else (
                 "exceptional-input")
             attack.record("*", type(stop).__name__, kind, False, detail=str(stop))
         except Exception as error:  # the service could not even be reached or described

@@ -23,6 +23,7 @@ import importlib
 import json
 import os
 import sys
+import time
 from typing import Any
 
 UNKNOWN_ID = 987654321
@@ -45,7 +46,7 @@ class Api:
         except Exception as error:  # the service broke the connection or raised in-process
             raise ProbeFailure(f"{method} {path} raised {type(error).__name__}: {error}") from error
         text = response.text
-        if response.status_code >= 500 or "Traceback (most recent call last)" in text:
+        if response.status_code >= 500 or TRACEBACK in text:
             raise ProbeFailure(f"{method} {path} answered {response.status_code}: {text[:300]}")
         try:
             return response.status_code, response.json() if text else None
@@ -68,6 +69,8 @@ class Spec:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self.paths: dict[str, dict[str, Any]] = document.get("paths", {})
+        # operations that are not collections, such as signing up and signing in
+        self.excluded: set[str] = set()
 
     def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
         while "$ref" in schema:
@@ -80,7 +83,11 @@ class Spec:
         return schema
 
     def collections(self) -> list[str]:
-        return [p for p, ops in self.paths.items() if "post" in ops and "{" not in p]
+        return [
+            p
+            for p, ops in self.paths.items()
+            if "post" in ops and "{" not in p and p not in self.excluded
+        ]
 
     def item_path(self, collection: str) -> str | None:
         for path in self.paths:
@@ -106,6 +113,130 @@ class Spec:
     def properties(self, schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
         properties = schema.get("properties", {})
         return {n: self.field(s) for n, s in properties.items() if n != "id"}
+
+
+TRACEBACK = "Traceback (most recent call last)"
+SIGN_UP_WORDS = ("register", "signup", "sign-up", "sign_up", "users")
+SIGN_IN_WORDS = ("login", "log-in", "signin", "sign-in", "sign_in", "token")
+
+
+class SignInFailure(Exception):
+    """The service says it signs users in, but a fresh user could not sign up and in."""
+
+
+class SignIn:
+    """How the service signs users in, found in its OpenAPI: a sign-up and a sign-in operation.
+
+    A user is signed up with the sign-up operation's own schema (username, email and password
+    fields get fitting values) and signed in with a form (OAuth2's password flow) or JSON, as the
+    sign-in operation declares; the bearer token of the answer authenticates later requests.
+    """
+
+    def __init__(self, api: Any, spec: Spec, sign_up: str | None, sign_in: str | None):
+        self.api = api
+        self.spec = spec
+        self.sign_up = sign_up
+        self.sign_in = sign_in
+        self.public_paths = {p for p in (sign_up, sign_in) if p}
+        self.users = 0
+
+    @classmethod
+    def discover(cls, api: Any, spec: Spec, required: bool) -> "SignIn | None":
+        sign_up = cls.find(spec, SIGN_UP_WORDS, needs_password=True)
+        sign_in = cls.find(spec, SIGN_IN_WORDS, needs_password=True)
+        if sign_in is None and not required:
+            return None
+        spec.excluded.update(p for p in (sign_up, sign_in) if p)
+        return cls(api, spec, sign_up, sign_in)
+
+    @staticmethod
+    def find(spec: Spec, words: tuple[str, ...], needs_password: bool) -> str | None:
+        for path, operations in spec.paths.items():
+            if "post" not in operations or "{" in path:
+                continue
+            last = path.rstrip("/").rsplit("/", 1)[-1].lower()
+            if last in words and (not needs_password or "password" in SignIn.fields(spec, path)):
+                return path
+        return None
+
+    @staticmethod
+    def fields(spec: Spec, path: str) -> dict[str, Any]:
+        content = spec.paths[path]["post"].get("requestBody", {}).get("content", {})
+        for media in ("application/json", "application/x-www-form-urlencoded",
+                      "multipart/form-data"):
+            if media in content:
+                return spec.resolve(content[media].get("schema", {})).get("properties", {})
+        return {}
+
+    def form(self, path: str) -> bool:
+        content = self.spec.paths[path]["post"].get("requestBody", {}).get("content", {})
+        return "application/json" not in content
+
+    def first_user(self) -> dict[str, str]:
+        if self.sign_in is None:
+            return {}
+        return self.new_user()
+
+    def second_user(self) -> dict[str, str] | None:
+        if self.sign_in is None:
+            return None
+        try:
+            return self.new_user()
+        except SignInFailure:
+            return None
+
+    def new_user(self) -> dict[str, str]:
+        self.users += 1
+        tag = f"{os.getpid()}{self.users}{int(time.time() * 1000) % 100000}"
+        credentials = {"username": f"attacker{tag}", "password": f"Pw-{tag}-long-enough!"}
+        token = None
+        if self.sign_up is not None:
+            body = self.identity(self.sign_up, credentials)
+            status, answer = self.api.call("POST", self.sign_up, body)
+            if status not in (200, 201):
+                raise SignInFailure(f"POST {self.sign_up} answered {status}: {str(answer)[:200]}")
+            token = bearer(answer)
+        if token is None:
+            body = self.identity(self.sign_in, credentials)
+            if self.form(self.sign_in):
+                response = self.api.client.request(
+                    "POST", self.sign_in, data={k: str(v) for k, v in body.items()}
+                )
+                status, text = response.status_code, response.text
+                answer = json.loads(text) if text.startswith("{") else text
+            else:
+                status, answer = self.api.call("POST", self.sign_in, body)
+            if status not in (200, 201):
+                raise SignInFailure(f"POST {self.sign_in} answered {status}: {str(answer)[:200]}")
+            token = bearer(answer)
+        if token is None:
+            raise SignInFailure(f"POST {self.sign_in} answered no bearer token")
+        return {"Authorization": f"Bearer {token}"}
+
+    def identity(self, path: str, credentials: dict[str, str]) -> dict[str, Any]:
+        schema = self.fields(self.spec, path)
+        body: dict[str, Any] = {}
+        for serial, (name, field) in enumerate(schema.items()):
+            field = self.spec.field(field)
+            if "password" in name:
+                body[name] = credentials["password"]
+            elif name in ("username", "name", "login", "user"):
+                body[name] = credentials["username"]
+            elif "email" in name or field.get("format") == "email":
+                body[name] = credentials["username"] + "@example.com"
+            elif name in ("grant_type", "scope", "client_id", "client_secret"):
+                continue
+            else:
+                body[name] = valid_value(name, field, serial)
+        return body
+
+
+def bearer(answer: Any) -> str | None:
+    if isinstance(answer, dict):
+        for key in ("access_token", "token", "jwt", "id_token"):
+            if isinstance(answer.get(key), str):
+                return answer[key]
+    return None
 
 
 IRREGULAR_PLURALS = {
@@ -472,7 +603,11 @@ def main(argv: list[str]) -> int:
                 in_process_client(args.app, stack) if args.app else http_client(args.url, stack)
             )
             api = Api(client)
-            probe = Probe(api, Spec(api.expect("GET", "/openapi.json", (200,))))
+            spec = Spec(api.expect("GET", "/openapi.json", (200,)))
+            auth = SignIn.discover(api, spec, required=False)
+            if auth is not None:
+                client.headers.update(auth.first_user())
+            probe = Probe(api, spec)
             probe.run()
         except Exception as error:  # the service could not even be reached or described
             probe = probe or Probe(Api(None), Spec({}))

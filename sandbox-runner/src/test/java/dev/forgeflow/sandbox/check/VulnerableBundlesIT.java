@@ -136,11 +136,45 @@ class VulnerableBundlesIT {
         .isNotEmpty()
         .allSatisfy(f -> assertThat(f.check()).startsWith("attack.access-control."))
         .anySatisfy(
+            f ->
+                assertThat(f.check() + " " + f.message())
+                    .isEqualTo(
+                        "attack.access-control.*.sign-in CWE-306 access-control: the service must"
+                            + " sign users in, but its OpenAPI has no sign-in operation (a POST"
+                            + " such as /login or /token that takes a password)"))
+        .anySatisfy(
             f -> {
               assertThat(f.check()).isEqualTo("attack.access-control.notes.no credentials");
               assertThat(f.message())
                   .startsWith("CWE-306 access-control: POST /notes without credentials answered");
             });
+  }
+
+  @Test
+  void aSignedInUserWhoReadsAnothersRowsIsBrokenAccessControl() {
+    TestReport report = failingCheck(signedIn(false), true);
+
+    assertThat(attacks(report))
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f.check()).startsWith("attack.access-control.notes."))
+        .anySatisfy(
+            f -> {
+              assertThat(f.check()).isEqualTo("attack.access-control.notes.another user's row");
+              assertThat(f.message())
+                  .startsWith("CWE-639 access-control: GET /notes/")
+                  .contains("as a second user answered 200");
+            })
+        .anySatisfy(
+            f ->
+                assertThat(f.check()).isEqualTo("attack.access-control.notes.another user's list"));
+  }
+
+  @Test
+  void aServiceThatKeepsEachUsersRowsToThemSurvivesTheAttack() {
+    TestReport report = sandbox.check(signedIn(true), true);
+
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.summary()).contains("pytest 3/3 passed", "0 finding");
   }
 
   @Test
@@ -160,6 +194,27 @@ class VulnerableBundlesIT {
         .as("the CRUD probe alone does not see it")
         .allSatisfy(f -> assertThat(f.check()).startsWith("attack."));
     return report;
+  }
+
+  /** The notes service behind sign-up and sign-in; {@code owned}: each user sees only theirs. */
+  private static SortedMap<String, String> signedIn(boolean owned) {
+    SortedMap<String, String> files =
+        SampleProjects.withChange(
+            "app/models.py",
+            "    id: Optional[int] = Field(default=None, primary_key=True)\n",
+            "    id: Optional[int] = Field(default=None, primary_key=True)\n"
+                + "    owner_id: Optional[int] = Field(default=None, index=True)\n");
+    files.put("app/auth.py", resource("auth.py"));
+    files.put(
+        "app/routers/notes.py",
+        resource("notes_signed_in.py")
+            .replace("OWNED = True", "OWNED = " + (owned ? "True" : "False")));
+    files.merge(
+        "app/main.py",
+        "\n\nfrom app import auth  # noqa: E402\n\napp.include_router(auth.router)\n",
+        String::concat);
+    files.put("tests/test_notes.py", resource("test_notes_signed_in.py"));
+    return files;
   }
 
   private static List<CheckFailure> attacks(TestReport report) {
