@@ -6,7 +6,9 @@ import dev.forgeflow.workflows.sandbox.CheckFailure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,9 @@ record AttackReport(List<CheckFailure> failures, int requests, int endpoints) {
   private static final Pattern REQUEST = Pattern.compile("^([A-Z]+) (\\S+)");
   private static final int ANSWER_CHARS = 300;
 
+  /** Findings reported one by one; the rest are counted, so reports and prompts stay small. */
+  static final int MAX_FINDINGS = 30;
+
   static AttackReport parse(String reportJson, ServerLog log, RouteIndex routes) {
     JsonNode report;
     try {
@@ -36,10 +41,25 @@ record AttackReport(List<CheckFailure> failures, int requests, int endpoints) {
       return new AttackReport(List.of(unreadable), 0, 0);
     }
     List<CheckFailure> failures = new ArrayList<>();
+    Map<String, Integer> beyond = new TreeMap<>();
     for (JsonNode check : report.path("checks")) {
-      if (!check.path("ok").asBoolean(false)) {
-        failures.add(finding(check, log, routes));
+      if (check.path("ok").asBoolean(false)) {
+        continue;
       }
+      if (failures.size() < MAX_FINDINGS) {
+        failures.add(finding(check, log, routes));
+      } else {
+        beyond.merge(check.path("class").asText("attack"), 1, Integer::sum);
+      }
+    }
+    if (!beyond.isEmpty()) {
+      int more = beyond.values().stream().mapToInt(Integer::intValue).sum();
+      failures.add(
+          new CheckFailure(
+              "attack.more",
+              null,
+              0,
+              more + " more finding(s) of the same attack, by class: " + beyond));
     }
     // a collection the attack could not cover is not a collection that survived it
     for (JsonNode skipped : report.path("skipped")) {

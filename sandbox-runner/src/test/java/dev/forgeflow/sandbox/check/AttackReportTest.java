@@ -3,6 +3,7 @@ package dev.forgeflow.sandbox.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forgeflow.workflows.sandbox.CheckFailure;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,30 @@ class AttackReportTest {
                   .isEqualTo(
                       "the attack could not cover /items: no known row could be created (422)");
             });
+  }
+
+  @Test
+  void findingsPastTheLimitAreCountedByClass() {
+    StringBuilder checks = new StringBuilder();
+    for (int i = 0; i < AttackReport.MAX_FINDINGS + 5; i++) {
+      checks
+          .append(i == 0 ? "" : ",")
+          .append("{\"resource\": \"books\", \"check\": \"huge string\",")
+          .append(" \"class\": \"exceptional-input\", \"cwe\": \"CWE-20\", \"ok\": false,")
+          .append(" \"request\": \"POST /books\", \"answer\": \"201\", \"detail\": \"accepted\"}");
+    }
+    String report = "{\"passed\": 1, \"sent\": 40, \"checks\": [" + checks + "]}";
+
+    List<CheckFailure> failures = AttackReport.parse(report, LOG, ROUTES).failures();
+
+    assertThat(failures).hasSize(AttackReport.MAX_FINDINGS + 1);
+    assertThat(failures.get(AttackReport.MAX_FINDINGS))
+        .isEqualTo(
+            new CheckFailure(
+                "attack.more",
+                null,
+                0,
+                "5 more finding(s) of the same attack, by class: {exceptional-input=5}"));
   }
 
   @Test
