@@ -58,10 +58,14 @@ class AttackRepairIT {
         CliProcess.start(
             work,
             Map.of(
-                "FORGEFLOW_LLM_BASE_URL", model.baseUrl(),
-                "FORGEFLOW_LLM_API_KEY", "sk-attack",
-                "FORGEFLOW_LLM_MODEL", "fake-model",
-                "FORGEFLOW_SANDBOX_BASE_IMAGE", System.getenv("FORGEFLOW_SANDBOX_BASE_IMAGE")),
+                "FORGEFLOW_LLM_BASE_URL",
+                model.baseUrl(),
+                "FORGEFLOW_LLM_API_KEY",
+                "sk-attack",
+                "FORGEFLOW_LLM_MODEL",
+                "fake-model",
+                "FORGEFLOW_SANDBOX_BASE_IMAGE",
+                System.getenv("FORGEFLOW_SANDBOX_BASE_IMAGE")),
             "run",
             "--no-deploy",
             PROMPT)) {
