@@ -1,0 +1,24 @@
+package dev.forgeflow.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The gateway as a Spring Boot application. It reads and follows a database the orchestrator has
+ * migrated; it never migrates it itself, so Spring Boot's own Flyway and jOOQ set-up stay off.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration(
+    excludeName = {
+      "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
+      "org.springframework.boot.autoconfigure.jooq.JooqAutoConfiguration"
+    })
+@Import(GatewayConfiguration.class)
+public class GatewayApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(GatewayApplication.class, args);
+  }
+}

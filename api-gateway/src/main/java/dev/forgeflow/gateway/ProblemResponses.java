@@ -1,0 +1,66 @@
+package dev.forgeflow.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every failure as an {@code application/problem+json} body, whatever the client accepts (an
+ * event-stream client too). Expected failures ({@link ErrorResponse}s) keep their status and
+ * detail; anything else is a 500 that says nothing of its cause, which is logged instead.
+ */
+final class ProblemResponses implements WebExceptionHandler, Ordered {
+
+  /** Ahead of Spring Boot's own error handler (order -1), so every error is a problem body. */
+  private static final int ORDER = -2;
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+  private final ObjectMapper json;
+
+  ProblemResponses(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public int getOrder() {
+    return ORDER;
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+    ServerHttpResponse response = exchange.getResponse();
+    if (response.isCommitted()) {
+      return Mono.error(failure);
+    }
+    ErrorResponse error = failure instanceof ErrorResponse expected ? expected : internal(failure);
+    ProblemDetail problem = error.getBody();
+    problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+    response.setStatusCode(error.getStatusCode());
+    response.getHeaders().addAll(error.getHeaders());
+    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    try {
+      byte[] body = json.writeValueAsBytes(problem);
+      return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    } catch (JsonProcessingException unwritable) {
+      return Mono.error(unwritable);
+    }
+  }
+
+  private static ErrorResponse internal(Throwable failure) {
+    log.error("Request failed", failure);
+    return ErrorResponse.create(
+        failure, HttpStatus.INTERNAL_SERVER_ERROR, "The gateway could not answer this request");
+  }
+}

@@ -1,0 +1,355 @@
+package dev.forgeflow.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forgeflow.store.Database;
+import dev.forgeflow.store.EmbeddedDatabase;
+import dev.forgeflow.store.NewRun;
+import dev.forgeflow.store.Stores;
+import dev.forgeflow.store.accounts.IssuedToken;
+import dev.forgeflow.store.accounts.NewUser;
+import dev.forgeflow.workflows.journal.Fact;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.reactive.context.ReactiveWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The gateway on a random port of 127.0.0.1, over an embedded PostgreSQL, read as a client would:
+ * events appended to the journal arrive as Server-Sent Events, resume exactly, end with the run,
+ * and only for the run's owner.
+ */
+class RunEventsIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE =
+      new ParameterizedTypeReference<>() {};
+
+  @TempDir static Path dataDir;
+  private static EmbeddedDatabase database;
+  private static Stores stores;
+  private static ConfigurableApplicationContext gateway;
+  private static ConnectionProvider connections;
+  private static WebClient client;
+  private static WebTestClient testClient;
+
+  @BeforeAll
+  static void startGateway() {
+    database = EmbeddedDatabase.start(dataDir);
+    Database.migrate(database.dataSource());
+    stores = Stores.postgres(database.dataSource());
+    gateway =
+        new SpringApplicationBuilder(GatewayApplication.class)
+            .properties(
+                "server.address=127.0.0.1",
+                "server.port=0",
+                "forgeflow.gateway.heartbeat=200ms",
+                "forgeflow.gateway.database.url=" + database.jdbcUrl(),
+                "forgeflow.gateway.database.user=" + database.user(),
+                "forgeflow.gateway.database.password=" + database.password())
+            .run();
+    int port = ((ReactiveWebServerApplicationContext) gateway).getWebServer().getPort();
+    String base = "http://127.0.0.1:" + port;
+    connections =
+        ConnectionProvider.builder("run-events-it")
+            .maxConnections(300)
+            .pendingAcquireMaxCount(-1)
+            .build();
+    ReactorClientHttpConnector connector =
+        new ReactorClientHttpConnector(HttpClient.create(connections));
+    client = WebClient.builder().clientConnector(connector).baseUrl(base).build();
+    testClient =
+        WebTestClient.bindToServer(connector).baseUrl(base).responseTimeout(PATIENCE).build();
+  }
+
+  @AfterAll
+  static void stopGateway() {
+    if (gateway != null) {
+      gateway.close();
+    }
+    if (connections != null) {
+      connections.dispose();
+    }
+    if (stores != null) {
+      stores.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  void journalEventsArriveInOrderWithSeqAsIdTypeAsEventAndPayloadAsData() {
+    Owner owner = newOwner();
+    String run = newRun(owner);
+    stores.journal().append(run, Fact.RunStarted.TYPE, "{\"approvalGate\": false}", 1);
+    stores.journal().append(run, Fact.StageStarted.TYPE, "{\"stage\": \"REQUIREMENTS\"}", 1);
+    CompletableFuture<List<ServerSentEvent<String>>> received =
+        events(run, owner.token(), null).collectList().toFuture();
+
+    stores.journal().append(run, Fact.StageCompleted.TYPE, "{\"elapsedMs\": 5}", 1);
+    stores.journal().append(run, Fact.RunCompleted.TYPE, "{}", 1);
+
+    List<ServerSentEvent<String>> events = received.join();
+    assertThat(events).extracting(ServerSentEvent::id).containsExactly("1", "2", "3", "4");
+    assertThat(events)
+        .extracting(ServerSentEvent::event)
+        .containsExactly(
+            Fact.RunStarted.TYPE,
+            Fact.StageStarted.TYPE,
+            Fact.StageCompleted.TYPE,
+            Fact.RunCompleted.TYPE);
+    assertThat(events.get(1).data()).contains("\"stage\"").contains("REQUIREMENTS");
+  }
+
+  @Test
+  void aClientThatDisconnectsAfterEventKResumesWithLastEventIdAndGetsTheRestExactlyOnce() {
+    Owner owner = newOwner();
+    String run = newRun(owner);
+    appendStages(run, 10);
+
+    List<String> first = ids(events(run, owner.token(), null).take(4).collectList().block());
+    CompletableFuture<List<String>> rest =
+        events(run, owner.token(), "4").map(ServerSentEvent::id).collectList().toFuture();
+    appendStages(run, 5);
+    stores.journal().append(run, Fact.RunFailed.TYPE, "{}", 1);
+
+    assertThat(first).containsExactly("1", "2", "3", "4");
+    assertThat(rest.join()).containsExactlyElementsOf(seqs(5, 16));
+  }
+
+  @Test
+  void theLastEventIdQueryParameterResumesLikeTheHeader() {
+    Owner owner = newOwner();
+    String run = newRun(owner);
+    appendStages(run, 3);
+    stores.journal().append(run, Fact.RunCancelled.TYPE, "{}", 1);
+
+    List<String> rest =
+        client
+            .get()
+            .uri("/api/runs/{id}/events?lastEventId=2", run)
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
+            .retrieve()
+            .bodyToFlux(SSE)
+            .filter(e -> e.id() != null)
+            .map(ServerSentEvent::id)
+            .collectList()
+            .block(PATIENCE);
+
+    assertThat(rest).containsExactly("3", "4");
+  }
+
+  @Test
+  void anIdleStreamGetsHeartbeatCommentsUntilTheRunEnds() {
+    Owner owner = newOwner();
+    String run = newRun(owner);
+    stores.journal().append(run, Fact.RunStarted.TYPE, "{}", 1);
+    List<ServerSentEvent<String>> seen = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> done =
+        stream(run, owner.token(), null).doOnNext(seen::add).then().toFuture();
+
+    waitFor(() -> seen.stream().filter(e -> "heartbeat".equals(e.comment())).count() >= 3);
+    stores.journal().append(run, Fact.RunCompleted.TYPE, "{}", 1);
+    done.join();
+
+    assertThat(seen.get(0).id()).isEqualTo("1");
+    assertThat(seen.get(seen.size() - 1).event()).isEqualTo(Fact.RunCompleted.TYPE);
+  }
+
+  @Test
+  void anotherUsersRunAndAMissingRunAreNotFoundProblems() {
+    Owner owner = newOwner();
+    Owner stranger = newOwner();
+    String run = newRun(owner);
+    stores.journal().append(run, Fact.RunStarted.TYPE, "{}", 1);
+
+    expectProblem(run, stranger.token(), null, 404);
+    expectProblem("no-such-run", owner.token(), null, 404);
+  }
+
+  @Test
+  void noTokenAnUnknownTokenAndARevokedTokenAreUnauthorizedProblems() {
+    Owner owner = newOwner();
+    String run = newRun(owner);
+    IssuedToken revoked = stores.accounts().issueToken(owner.userId(), "revoked");
+    stores.accounts().revokeToken(owner.userId(), revoked.token().id());
+
+    testClient
+        .get()
+        .uri("/api/runs/{id}/events", run)
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader()
+        .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(401);
+    expectProblem(run, "ffp_unknown", null, 401);
+    expectProblem(run, revoked.secret(), null, 401);
+  }
+
+  @Test
+  void aMalformedLastEventIdIsABadRequestProblem() {
+    Owner owner = newOwner();
+    String run = newRun(owner);
+    stores.journal().append(run, Fact.RunStarted.TYPE, "{}", 1);
+
+    expectProblem(run, owner.token(), "abc", 400);
+    expectProblem(run, owner.token(), "-1", 400);
+    expectProblem(run, owner.token(), "1.5", 400);
+    expectProblem(run, owner.token(), "99999999999999999999", 400);
+  }
+
+  @Test
+  void healthIsOpenWithoutAToken() {
+    testClient
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("UP");
+  }
+
+  @Test
+  void twoHundredConcurrentSubscribersToOneRunEachGetEveryEventInOrder() {
+    Owner owner = newOwner();
+    String run = newRun(owner);
+    stores.journal().append(run, Fact.RunStarted.TYPE, "{}", 1);
+    List<List<String>> received = new ArrayList<>();
+    List<CompletableFuture<Void>> subscribers = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      List<String> ids = new CopyOnWriteArrayList<>();
+      received.add(ids);
+      subscribers.add(
+          events(run, owner.token(), null)
+              .map(ServerSentEvent::id)
+              .doOnNext(ids::add)
+              .then()
+              .toFuture());
+    }
+    // Every subscriber is connected and live before the rest of the run is journalled.
+    waitFor(() -> received.stream().allMatch(ids -> !ids.isEmpty()));
+
+    appendStages(run, 100);
+    stores.journal().append(run, Fact.RunCompleted.TYPE, "{}", 1);
+
+    CompletableFuture.allOf(subscribers.toArray(CompletableFuture[]::new))
+        .orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS)
+        .join();
+    for (List<String> ids : received) {
+      assertThat(ids).containsExactlyElementsOf(seqs(1, 102));
+    }
+  }
+
+  private void expectProblem(String run, String token, String lastEventId, int status) {
+    testClient
+        .get()
+        .uri("/api/runs/{id}/events", run)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .headers(h -> setLastEventId(h, lastEventId))
+        .accept(MediaType.TEXT_EVENT_STREAM)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(status)
+        .jsonPath("$.detail")
+        .isNotEmpty()
+        .jsonPath("$.trace")
+        .doesNotExist();
+  }
+
+  /** The stream's events, heartbeats left out. */
+  private static Flux<ServerSentEvent<String>> events(String run, String token, String lastId) {
+    return stream(run, token, lastId).filter(e -> e.id() != null);
+  }
+
+  private static Flux<ServerSentEvent<String>> stream(String run, String token, String lastId) {
+    return client
+        .get()
+        .uri("/api/runs/{id}/events", run)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .headers(h -> setLastEventId(h, lastId))
+        .accept(MediaType.TEXT_EVENT_STREAM)
+        .retrieve()
+        .bodyToFlux(SSE)
+        .timeout(PATIENCE);
+  }
+
+  private static void setLastEventId(HttpHeaders headers, String lastEventId) {
+    if (lastEventId != null) {
+      headers.set("Last-Event-ID", lastEventId);
+    }
+  }
+
+  private record Owner(String userId, String token) {}
+
+  private static Owner newOwner() {
+    String name = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    String userId = stores.accounts().createUser(new NewUser(name, null, null)).id();
+    return new Owner(userId, stores.accounts().issueToken(userId, "it").secret());
+  }
+
+  private static String newRun(Owner owner) {
+    return stores.runs().create(new NewRun("a service", null, owner.userId()));
+  }
+
+  private static void appendStages(String run, int count) {
+    for (int i = 0; i < count; i++) {
+      stores.journal().append(run, Fact.StageStarted.TYPE, "{\"i\": " + i + "}", 1);
+    }
+  }
+
+  private static List<String> ids(List<ServerSentEvent<String>> events) {
+    return events.stream().map(ServerSentEvent::id).toList();
+  }
+
+  private static List<String> seqs(long first, long last) {
+    return LongStream.rangeClosed(first, last).mapToObj(Long::toString).toList();
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited %s", PATIENCE).isLessThan(deadline);
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
