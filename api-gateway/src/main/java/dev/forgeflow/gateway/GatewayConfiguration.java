@@ -65,7 +65,8 @@ class GatewayConfiguration {
   @Bean
   RunEvents runEvents(
       Stores stores, JournalFeed journalFeed, Scheduler blockingCalls, GatewaySettings settings) {
-    return new RunEvents(stores.runs(), journalFeed, blockingCalls, settings.heartbeat());
+    return new RunEvents(
+        stores.runs(), stores.journal(), journalFeed, blockingCalls, settings.heartbeat());
   }
 
   @Bean

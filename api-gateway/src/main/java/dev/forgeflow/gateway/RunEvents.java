@@ -1,14 +1,17 @@
 package dev.forgeflow.gateway;
 
 import dev.forgeflow.store.JournalEvent;
+import dev.forgeflow.store.RunJournal;
 import dev.forgeflow.store.RunStore;
 import dev.forgeflow.store.accounts.User;
 import dev.forgeflow.store.feed.JournalFeed;
 import dev.forgeflow.store.feed.SubscriberTooSlow;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -25,16 +28,21 @@ import reactor.core.scheduler.Scheduler;
  */
 final class RunEvents {
 
-  private static final ServerSentEvent<String> HEARTBEAT =
+  private static final ServerSentEvent<String> CONNECTED =
+      ServerSentEvent.<String>builder().comment("connected").build();
+  static final ServerSentEvent<String> HEARTBEAT =
       ServerSentEvent.<String>builder().comment("heartbeat").build();
 
   private final RunStore runs;
+  private final RunJournal journal;
   private final JournalFeed feed;
   private final Scheduler blocking;
   private final Duration heartbeat;
 
-  RunEvents(RunStore runs, JournalFeed feed, Scheduler blocking, Duration heartbeat) {
+  RunEvents(
+      RunStore runs, RunJournal journal, JournalFeed feed, Scheduler blocking, Duration heartbeat) {
     this.runs = runs;
+    this.journal = journal;
     this.feed = feed;
     this.blocking = blocking;
     this.heartbeat = heartbeat;
@@ -51,29 +59,50 @@ final class RunEvents {
       return Mono.error(Problems.badRequest(malformed.reason()));
     }
     long afterSeq = ((ResumePoint.After) resume).seq();
-    // Ownership is a JDBC read: off the event loop. Someone else's run is as missing as no run.
-    return Mono.fromCallable(() -> runs.findOwned(user.id(), runId))
+    // Ownership and the resume point are JDBC reads: off the event loop.
+    return Mono.fromCallable(() -> check(user, runId, afterSeq))
         .subscribeOn(blocking)
         .flatMap(
-            owned ->
-                owned.isEmpty()
-                    ? Mono.error(Problems.notFound("No run " + runId))
+            failure ->
+                failure.isPresent()
+                    ? Mono.error(failure.get())
                     : ServerResponse.ok()
                         .contentType(MediaType.TEXT_EVENT_STREAM)
                         .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                         .body(BodyInserters.fromServerSentEvents(events(runId, afterSeq))));
   }
 
+  /**
+   * Why the user may not follow the run from {@code afterSeq}, if they may not. Someone else's run
+   * is as missing as no run. A seq the journal holds stays valid: the journal only grows.
+   */
+  private Optional<ErrorResponseException> check(User user, String runId, long afterSeq) {
+    if (runs.findOwned(user.id(), runId).isEmpty()) {
+      return Optional.of(Problems.notFound("No run " + runId));
+    }
+    if (afterSeq > 0 && journal.readAfter(runId, afterSeq - 1, 1).isEmpty()) {
+      return Optional.of(
+          Problems.badRequest("Last-Event-ID " + afterSeq + " names no event of run " + runId));
+    }
+    return Optional.empty();
+  }
+
+  /** The stream opens at once with a comment, so the client knows it is connected. */
   private Flux<ServerSentEvent<String>> events(String runId, long afterSeq) {
     Flux<ServerSentEvent<String>> journal =
         feed.events(runId, afterSeq)
             .map(RunEvents::toEvent)
-            .onErrorMap(IllegalArgumentException.class, e -> noSuchEvent(afterSeq))
             .onErrorResume(SubscriberTooSlow.class, RunEvents::dropped);
+    return withHeartbeats(journal, heartbeat).startWith(CONNECTED);
+  }
+
+  /** {@code events}, with a heartbeat comment every {@code interval}, ending when they end. */
+  static Flux<ServerSentEvent<String>> withHeartbeats(
+      Flux<ServerSentEvent<String>> events, Duration interval) {
     Flux<ServerSentEvent<String>> heartbeats =
-        Flux.interval(heartbeat, heartbeat).map(tick -> HEARTBEAT).onBackpressureDrop();
-    return journal.publish(
-        events -> Flux.merge(events, heartbeats.takeUntilOther(events.ignoreElements())));
+        Flux.interval(interval, interval).map(tick -> HEARTBEAT).onBackpressureDrop();
+    return events.publish(
+        shared -> Flux.merge(shared, heartbeats.takeUntilOther(shared.ignoreElements())));
   }
 
   static ServerSentEvent<String> toEvent(JournalEvent event) {
@@ -81,10 +110,6 @@ final class RunEvents {
         .id(Long.toString(event.seq()))
         .event(event.type())
         .build();
-  }
-
-  private static Throwable noSuchEvent(long afterSeq) {
-    return Problems.badRequest("Last-Event-ID " + afterSeq + " names no event of this run");
   }
 
   private static Flux<ServerSentEvent<String>> dropped(SubscriberTooSlow slow) {

@@ -175,7 +175,8 @@ class RunEventsIT {
     stores.journal().append(run, Fact.RunCompleted.TYPE, "{}", 1);
     done.join();
 
-    assertThat(seen.get(0).id()).isEqualTo("1");
+    assertThat(seen.get(0).comment()).isEqualTo("connected");
+    assertThat(seen.get(1).id()).isEqualTo("1");
     assertThat(seen.get(seen.size() - 1).event()).isEqualTo(Fact.RunCompleted.TYPE);
   }
 
@@ -224,6 +225,15 @@ class RunEventsIT {
     expectProblem(run, owner.token(), "-1", 400);
     expectProblem(run, owner.token(), "1.5", 400);
     expectProblem(run, owner.token(), "99999999999999999999", 400);
+  }
+
+  @Test
+  void aLastEventIdTheRunDoesNotHoldIsABadRequestProblem() {
+    Owner owner = newOwner();
+    String run = newRun(owner);
+    appendStages(run, 2);
+
+    expectProblem(run, owner.token(), "3", 400);
   }
 
   @Test
