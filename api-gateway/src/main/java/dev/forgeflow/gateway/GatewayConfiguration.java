@@ -42,8 +42,9 @@ class GatewayConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  JournalFeed journalFeed(DataSource gatewayDataSource, Stores stores) {
-    return JournalFeed.postgres(gatewayDataSource, stores, FeedSettings.of(runEndings()));
+  JournalFeed journalFeed(DataSource gatewayDataSource, Stores stores, GatewaySettings settings) {
+    FeedSettings feed = FeedSettings.of(runEndings()).withBufferSize(settings.feedBuffer());
+    return JournalFeed.postgres(gatewayDataSource, stores, feed);
   }
 
   @Bean(destroyMethod = "dispose")

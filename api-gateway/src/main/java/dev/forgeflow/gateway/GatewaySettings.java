@@ -2,6 +2,7 @@ package dev.forgeflow.gateway;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -13,12 +14,16 @@ import org.springframework.validation.annotation.Validated;
  * The gateway's settings, under {@code forgeflow.gateway}; checked at start-up.
  *
  * @param heartbeat how often an idle event stream gets a comment, so proxies keep it open
+ * @param feedBuffer how many new events a stream may have waiting before it is dropped as too slow
+ *     (the client then resumes by id)
  * @param database the PostgreSQL database the orchestrator writes runs and journals to
  */
 @Validated
 @ConfigurationProperties("forgeflow.gateway")
 record GatewaySettings(
-    @NotNull @DefaultValue("15s") Duration heartbeat, @NotNull @Valid Database database) {
+    @NotNull @DefaultValue("15s") Duration heartbeat,
+    @Min(1) @DefaultValue("1000") int feedBuffer,
+    @NotNull @Valid Database database) {
 
   /** True when the heartbeat interval is positive; validated as {@code heartbeat}. */
   @AssertTrue(message = "forgeflow.gateway.heartbeat must be a positive duration, such as 15s")

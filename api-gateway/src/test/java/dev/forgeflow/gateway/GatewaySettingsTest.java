@@ -36,6 +36,19 @@ class GatewaySettingsTest {
   }
 
   @Test
+  void theFeedBufferIsAThousandEventsUnlessSetAndAtLeastOne() {
+    context.run(
+        ready -> assertThat(ready.getBean(GatewaySettings.class).feedBuffer()).isEqualTo(1000));
+    context
+        .withPropertyValues("forgeflow.gateway.feed-buffer=0")
+        .run(
+            failed ->
+                assertThat(failed.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("forgeflow.gateway.feed-buffer"));
+  }
+
+  @Test
   void aHeartbeatThatIsNotPositiveStopsTheStartNamingTheSetting() {
     context
         .withPropertyValues("forgeflow.gateway.heartbeat=0s")

@@ -2,18 +2,14 @@ package dev.forgeflow.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.forgeflow.store.Database;
-import dev.forgeflow.store.EmbeddedDatabase;
-import dev.forgeflow.store.NewRun;
+import dev.forgeflow.gateway.RunningGateway.Owner;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.IssuedToken;
-import dev.forgeflow.store.accounts.NewUser;
 import dev.forgeflow.workflows.journal.Fact;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -22,19 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.reactive.context.ReactiveWebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The gateway on a random port of 127.0.0.1, over an embedded PostgreSQL, read as a client would:
@@ -43,60 +33,28 @@ import reactor.netty.resources.ConnectionProvider;
  */
 class RunEventsIT {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Duration PATIENCE = RunningGateway.PATIENCE;
   private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE =
       new ParameterizedTypeReference<>() {};
 
   @TempDir static Path dataDir;
-  private static EmbeddedDatabase database;
+  private static RunningGateway gateway;
   private static Stores stores;
-  private static ConfigurableApplicationContext gateway;
-  private static ConnectionProvider connections;
   private static WebClient client;
   private static WebTestClient testClient;
 
   @BeforeAll
   static void startGateway() {
-    database = EmbeddedDatabase.start(dataDir);
-    Database.migrate(database.dataSource());
-    stores = Stores.postgres(database.dataSource());
-    gateway =
-        new SpringApplicationBuilder(GatewayApplication.class)
-            .properties(
-                "server.address=127.0.0.1",
-                "server.port=0",
-                "forgeflow.gateway.heartbeat=200ms",
-                "forgeflow.gateway.database.url=" + database.jdbcUrl(),
-                "forgeflow.gateway.database.user=" + database.user(),
-                "forgeflow.gateway.database.password=" + database.password())
-            .run();
-    int port = ((ReactiveWebServerApplicationContext) gateway).getWebServer().getPort();
-    String base = "http://127.0.0.1:" + port;
-    connections =
-        ConnectionProvider.builder("run-events-it")
-            .maxConnections(300)
-            .pendingAcquireMaxCount(-1)
-            .build();
-    ReactorClientHttpConnector connector =
-        new ReactorClientHttpConnector(HttpClient.create(connections));
-    client = WebClient.builder().clientConnector(connector).baseUrl(base).build();
-    testClient =
-        WebTestClient.bindToServer(connector).baseUrl(base).responseTimeout(PATIENCE).build();
+    gateway = RunningGateway.start(dataDir, "forgeflow.gateway.heartbeat=200ms");
+    stores = gateway.stores;
+    client = gateway.client;
+    testClient = gateway.testClient;
   }
 
   @AfterAll
   static void stopGateway() {
     if (gateway != null) {
       gateway.close();
-    }
-    if (connections != null) {
-      connections.dispose();
-    }
-    if (stores != null) {
-      stores.close();
-    }
-    if (database != null) {
-      database.close();
     }
   }
 
@@ -324,22 +282,16 @@ class RunEventsIT {
     }
   }
 
-  private record Owner(String userId, String token) {}
-
   private static Owner newOwner() {
-    String name = "user-" + UUID.randomUUID().toString().substring(0, 8);
-    String userId = stores.accounts().createUser(new NewUser(name, null, null)).id();
-    return new Owner(userId, stores.accounts().issueToken(userId, "it").secret());
+    return gateway.newOwner();
   }
 
   private static String newRun(Owner owner) {
-    return stores.runs().create(new NewRun("a service", null, owner.userId()));
+    return gateway.newRun(owner);
   }
 
   private static void appendStages(String run, int count) {
-    for (int i = 0; i < count; i++) {
-      stores.journal().append(run, Fact.StageStarted.TYPE, "{\"i\": " + i + "}", 1);
-    }
+    gateway.appendStages(run, count);
   }
 
   private static List<String> ids(List<ServerSentEvent<String>> events) {

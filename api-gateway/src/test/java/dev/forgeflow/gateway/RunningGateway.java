@@ -1,0 +1,97 @@
+package dev.forgeflow.gateway;
+
+import dev.forgeflow.store.Database;
+import dev.forgeflow.store.EmbeddedDatabase;
+import dev.forgeflow.store.NewRun;
+import dev.forgeflow.store.Stores;
+import dev.forgeflow.store.accounts.NewUser;
+import dev.forgeflow.workflows.journal.Fact;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.reactive.context.ReactiveWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * An embedded PostgreSQL, migrated, and the gateway over it on a random port of 127.0.0.1, with
+ * clients that may hold hundreds of streams open at once. Closing stops all of it.
+ */
+final class RunningGateway implements AutoCloseable {
+
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  /** A user and one of their personal API tokens. */
+  record Owner(String userId, String token) {}
+
+  final Stores stores;
+  final WebClient client;
+  final WebTestClient testClient;
+  private final EmbeddedDatabase database;
+  private final ConfigurableApplicationContext gateway;
+  private final ConnectionProvider connections;
+
+  private RunningGateway(Path dataDir, String... properties) {
+    database = EmbeddedDatabase.start(dataDir);
+    Database.migrate(database.dataSource());
+    stores = Stores.postgres(database.dataSource());
+    List<String> settings = new ArrayList<>(List.of(properties));
+    settings.add("server.address=127.0.0.1");
+    settings.add("server.port=0");
+    settings.add("forgeflow.gateway.database.url=" + database.jdbcUrl());
+    settings.add("forgeflow.gateway.database.user=" + database.user());
+    settings.add("forgeflow.gateway.database.password=" + database.password());
+    gateway =
+        new SpringApplicationBuilder(GatewayApplication.class)
+            .properties(settings.toArray(String[]::new))
+            .run();
+    int port = ((ReactiveWebServerApplicationContext) gateway).getWebServer().getPort();
+    String base = "http://127.0.0.1:" + port;
+    connections =
+        ConnectionProvider.builder("gateway-it")
+            .maxConnections(300)
+            .pendingAcquireMaxCount(-1)
+            .build();
+    ReactorClientHttpConnector connector =
+        new ReactorClientHttpConnector(HttpClient.create(connections));
+    client = WebClient.builder().clientConnector(connector).baseUrl(base).build();
+    testClient =
+        WebTestClient.bindToServer(connector).baseUrl(base).responseTimeout(PATIENCE).build();
+  }
+
+  /** Starts it all, the gateway with these extra {@code key=value} properties. */
+  static RunningGateway start(Path dataDir, String... properties) {
+    return new RunningGateway(dataDir, properties);
+  }
+
+  Owner newOwner() {
+    String name = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    String userId = stores.accounts().createUser(new NewUser(name, null, null)).id();
+    return new Owner(userId, stores.accounts().issueToken(userId, "it").secret());
+  }
+
+  String newRun(Owner owner) {
+    return stores.runs().create(new NewRun("a service", null, owner.userId()));
+  }
+
+  void appendStages(String run, int count) {
+    for (int i = 0; i < count; i++) {
+      stores.journal().append(run, Fact.StageStarted.TYPE, "{\"i\": " + i + "}", 1);
+    }
+  }
+
+  @Override
+  public void close() {
+    gateway.close();
+    connections.dispose();
+    stores.close();
+    database.close();
+  }
+}
