@@ -50,7 +50,7 @@ final class RunEvents {
 
   Mono<ServerResponse> stream(ServerRequest request) {
     String runId = request.pathVariable("id");
-    User user = TokenAuthentication.user(request.exchange());
+    User user = Caller.user(request.exchange());
     ResumePoint resume =
         ResumePoint.of(
             request.headers().firstHeader("Last-Event-ID"),

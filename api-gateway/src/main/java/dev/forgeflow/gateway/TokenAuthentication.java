@@ -1,7 +1,6 @@
 package dev.forgeflow.gateway;
 
 import dev.forgeflow.store.accounts.Accounts;
-import dev.forgeflow.store.accounts.User;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,14 +11,13 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * Lets a request under {@code /api/} through only with {@code Authorization: Bearer <personal API
- * token>} of a user, whom handlers then find with {@link #user(ServerWebExchange)}. Anything else
- * there is a 401 problem; paths outside {@code /api/} (health) are open.
+ * token>} of a user, whom handlers then find with {@link Caller#user(ServerWebExchange)}. Anything
+ * else there is a 401 problem; paths outside {@code /api/} (health) are open.
  */
 final class TokenAuthentication implements WebFilter {
 
   private static final String API = "/api/";
   private static final String BEARER = "Bearer ";
-  private static final String USER = TokenAuthentication.class.getName() + ".user";
 
   private final Accounts accounts;
   private final Scheduler blocking;
@@ -27,11 +25,6 @@ final class TokenAuthentication implements WebFilter {
   TokenAuthentication(Accounts accounts, Scheduler blocking) {
     this.accounts = accounts;
     this.blocking = blocking;
-  }
-
-  /** The authenticated user of a request this filter let through. */
-  static User user(ServerWebExchange exchange) {
-    return exchange.getRequiredAttribute(USER);
   }
 
   @Override
@@ -51,7 +44,7 @@ final class TokenAuthentication implements WebFilter {
               if (user.isEmpty()) {
                 return Mono.error(Problems.unauthorized("The API token is unknown or revoked"));
               }
-              exchange.getAttributes().put(USER, user.get());
+              Caller.authenticate(exchange, user.get());
               return chain.filter(exchange);
             });
   }
