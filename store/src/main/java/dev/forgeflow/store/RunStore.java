@@ -16,6 +16,19 @@ public interface RunStore {
    */
   String create(NewRun run);
 
+  /**
+   * Creates a run unless its owner created one with the same {@code idempotencyKey} before: then
+   * that run, if it was created by the same request ({@code requestHash}). Two concurrent creates
+   * with one key make one run.
+   *
+   * @param run the run; it must have an owner
+   * @param idempotencyKey the client's key for the request (at most 255 characters)
+   * @param requestHash a digest of the request, compared with the first one's
+   * @throws IdempotencyConflictException if the key created a run for another request
+   * @throws java.util.NoSuchElementException if the run names an owner or project that is not one
+   */
+  CreatedRun createOnce(NewRun run, String idempotencyKey, String requestHash);
+
   /** The run with this id, or empty if there is none. */
   Optional<RunRecord> find(String runId);
 
@@ -45,10 +58,20 @@ public interface RunStore {
 
   /**
    * The run with this id if {@code ownerId} owns it; someone else's run is empty, just as a run
-   * that does not exist.
+   * that does not exist, and so is a run of a deleted project.
    */
   Optional<RunRecord> findOwned(String ownerId, String runId);
 
   /** Up to {@code limit} runs of {@code ownerId}, the most recently created first. */
   List<RunRecord> recentOwned(String ownerId, int limit);
+
+  /**
+   * One page of an owner's runs (none of a deleted project), newest first.
+   *
+   * @throws IllegalArgumentException if the query's cursor is not one this store gave out
+   */
+  RunPage listOwned(RunQuery query);
+
+  /** The ids of the runs of the owner's project (deleted or not) that have not ended. */
+  List<String> openRunsOf(String ownerId, String projectId);
 }

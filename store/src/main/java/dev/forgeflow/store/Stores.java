@@ -1,6 +1,9 @@
 package dev.forgeflow.store;
 
 import dev.forgeflow.store.accounts.Accounts;
+import dev.forgeflow.store.projects.PostgresProjectStore;
+import dev.forgeflow.store.projects.ProjectStore;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -9,8 +12,8 @@ import org.jooq.impl.DSL;
 /**
  * Every store of Forgeflow, wired to one database ({@code replies}: the model replies a retried
  * activity reuses; {@code accounts}: users, their API tokens and sessions). Close it before closing
- * the data source: the journal keeps one connection listening for new events while anyone waits for
- * them.
+ * the data source ({@code projects}: users' projects): the journal keeps one connection listening
+ * for new events while anyone waits for them.
  */
 public record Stores(
     RunStore runs,
@@ -20,8 +23,22 @@ public record Stores(
     LlmCallLog llmCalls,
     DeploymentStore deployments,
     ReplyLedger replies,
-    Accounts accounts)
+    Accounts accounts,
+    ProjectStore projects)
     implements AutoCloseable {
+
+  /** Stores without projects; {@link #projects()} then throws. */
+  public Stores(
+      RunStore runs,
+      RunJournal journal,
+      ArtifactStore artifacts,
+      BundleStore bundles,
+      LlmCallLog llmCalls,
+      DeploymentStore deployments,
+      ReplyLedger replies,
+      Accounts accounts) {
+    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, accounts, null);
+  }
 
   /**
    * Stores without accounts, for callers that assemble them from parts and need none; {@link
@@ -35,7 +52,7 @@ public record Stores(
       LlmCallLog llmCalls,
       DeploymentStore deployments,
       ReplyLedger replies) {
-    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, null);
+    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, null, null);
   }
 
   /** The PostgreSQL stores; the schema must be migrated first ({@link Database#migrate}). */
@@ -49,7 +66,21 @@ public record Stores(
         new PostgresLlmCallLog(db),
         new PostgresDeploymentStore(db),
         new PostgresReplyLedger(db),
-        Accounts.postgres(dataSource));
+        Accounts.postgres(dataSource),
+        new PostgresProjectStore(db, Clock.systemUTC()));
+  }
+
+  /**
+   * Users' projects.
+   *
+   * @throws IllegalStateException if these stores were assembled without projects
+   */
+  @Override
+  public ProjectStore projects() {
+    if (projects == null) {
+      throw new IllegalStateException("These stores were assembled without projects");
+    }
+    return projects;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,85 @@ public final class InMemoryRunStore implements RunStore {
     OffsetDateTime now = now();
     String prompt = StorableText.of(run.prompt());
     String options = StorableJson.of(run.optionsJson(), "the options of a new run");
-    runs.put(id, new RunRecord(id, prompt, QUEUED, null, options, null, now, now, run.ownerId()));
+    runs.put(
+        id,
+        new RunRecord(
+            id, prompt, QUEUED, null, options, null, now, now, run.ownerId(), run.projectId()));
     return id;
+  }
+
+  private final Map<List<String>, String> keyed = new HashMap<>();
+  private final Map<String, String> requestHashes = new HashMap<>();
+  private Predicate<String> deletedProject = id -> false;
+
+  /** Runs of the projects this says are deleted are found by no owner. */
+  synchronized void hideProjects(Predicate<String> deleted) {
+    this.deletedProject = deleted;
+  }
+
+  @Override
+  public synchronized CreatedRun createOnce(NewRun run, String idempotencyKey, String requestHash) {
+    if (run.ownerId() == null) {
+      throw new IllegalArgumentException("Only a run with an owner can be created once per key");
+    }
+    if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > 255) {
+      throw new IllegalArgumentException("An idempotency key has 1 to 255 characters");
+    }
+    List<String> key = List.of(run.ownerId(), idempotencyKey);
+    String first = keyed.get(key);
+    if (first != null) {
+      if (!Objects.equals(requestHashes.get(first), requestHash)) {
+        throw new IdempotencyConflictException(first);
+      }
+      return new CreatedRun(runs.get(first), false);
+    }
+    String id = create(run);
+    keyed.put(key, id);
+    requestHashes.put(id, requestHash);
+    return new CreatedRun(runs.get(id), true);
+  }
+
+  @Override
+  public synchronized RunPage listOwned(RunQuery query) {
+    List<RunRecord> newestFirst = new ArrayList<>(visible(query.ownerId()));
+    Collections.reverse(newestFirst);
+    int start = 0;
+    if (query.after() != null) {
+      RunCursor cursor = RunCursor.parse(query.after());
+      start = newestFirst.size();
+      for (int i = 0; i < newestFirst.size(); i++) {
+        if (newestFirst.get(i).id().equals(cursor.id())) {
+          start = i + 1;
+        }
+      }
+    }
+    List<RunRecord> matching =
+        newestFirst.subList(start, newestFirst.size()).stream()
+            .filter(run -> query.projectId() == null || query.projectId().equals(run.projectId()))
+            .filter(run -> query.status() == null || query.status().equals(run.status()))
+            .toList();
+    if (matching.size() <= query.limit()) {
+      return new RunPage(matching, null);
+    }
+    List<RunRecord> page = matching.subList(0, query.limit());
+    return new RunPage(page, RunCursor.of(page.get(page.size() - 1)));
+  }
+
+  @Override
+  public synchronized List<String> openRunsOf(String ownerId, String projectId) {
+    return runs.values().stream()
+        .filter(run -> Objects.equals(ownerId, run.ownerId()))
+        .filter(run -> Objects.equals(projectId, run.projectId()))
+        .filter(run -> !List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(run.status()))
+        .map(RunRecord::id)
+        .toList();
+  }
+
+  private List<RunRecord> visible(String ownerId) {
+    return runs.values().stream()
+        .filter(run -> ownerId != null && ownerId.equals(run.ownerId()))
+        .filter(run -> run.projectId() == null || !deletedProject.test(run.projectId()))
+        .toList();
   }
 
   @Override
@@ -58,7 +136,8 @@ public final class InMemoryRunStore implements RunStore {
                 r.resultJson(),
                 r.createdAt(),
                 now(),
-                r.ownerId()));
+                r.ownerId(),
+                r.projectId()));
   }
 
   @Override
@@ -75,7 +154,8 @@ public final class InMemoryRunStore implements RunStore {
                 r.resultJson(),
                 r.createdAt(),
                 now(),
-                r.ownerId()));
+                r.ownerId(),
+                r.projectId()));
   }
 
   @Override
@@ -93,7 +173,8 @@ public final class InMemoryRunStore implements RunStore {
                 storable,
                 r.createdAt(),
                 now(),
-                r.ownerId()));
+                r.ownerId(),
+                r.projectId()));
   }
 
   @Override
@@ -105,14 +186,12 @@ public final class InMemoryRunStore implements RunStore {
 
   @Override
   public synchronized Optional<RunRecord> findOwned(String ownerId, String runId) {
-    return find(runId).filter(run -> ownerId != null && ownerId.equals(run.ownerId()));
+    return find(runId).filter(visible(ownerId)::contains);
   }
 
   @Override
   public synchronized List<RunRecord> recentOwned(String ownerId, int limit) {
-    List<RunRecord> newestFirst =
-        new ArrayList<>(
-            runs.values().stream().filter(run -> Objects.equals(ownerId, run.ownerId())).toList());
+    List<RunRecord> newestFirst = new ArrayList<>(visible(ownerId));
     Collections.reverse(newestFirst);
     return List.copyOf(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
   }

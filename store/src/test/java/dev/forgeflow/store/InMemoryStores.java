@@ -1,6 +1,7 @@
 package dev.forgeflow.store;
 
 import dev.forgeflow.store.accounts.InMemoryAccounts;
+import dev.forgeflow.store.projects.InMemoryProjectStore;
 
 /**
  * Fake stores for fast tests: thread-safe, in memory, honouring the same contracts as the
@@ -16,6 +17,9 @@ public final class InMemoryStores {
   public static Stores create() {
     InMemoryAccounts accounts = new InMemoryAccounts();
     InMemoryRunStore runs = new InMemoryRunStore(id -> accounts.findUser(id).isPresent());
+    InMemoryProjectStore projects =
+        new InMemoryProjectStore(id -> accounts.findUser(id).isPresent());
+    runs.hideProjects(projects::isDeleted);
     return new Stores(
         runs,
         new InMemoryRunJournal(runs),
@@ -24,6 +28,7 @@ public final class InMemoryStores {
         new InMemoryLlmCallLog(runs),
         new InMemoryDeploymentStore(runs),
         new InMemoryReplyLedger(runs),
-        accounts);
+        accounts,
+        projects);
   }
 }

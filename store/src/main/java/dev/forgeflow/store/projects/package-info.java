@@ -1,0 +1,2 @@
+/** Users' projects, each holding its runs. */
+package dev.forgeflow.store.projects;
