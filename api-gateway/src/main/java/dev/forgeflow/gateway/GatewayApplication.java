@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
       "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
       "org.springframework.boot.autoconfigure.jooq.JooqAutoConfiguration"
     })
-@Import(GatewayConfiguration.class)
+@Import({GatewayConfiguration.class, GatewayDatabase.class})
 public class GatewayApplication {
 
   public static void main(String[] args) {

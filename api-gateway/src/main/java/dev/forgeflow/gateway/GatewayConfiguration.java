@@ -1,18 +1,28 @@
 package dev.forgeflow.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forgeflow.store.Database;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.feed.FeedSettings;
 import dev.forgeflow.store.feed.JournalFeed;
 import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.journal.Facts;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springdoc.core.annotations.RouterOperation;
+import org.springdoc.core.annotations.RouterOperations;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -20,10 +30,16 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-/** The gateway's beans, wired explicitly. */
+/**
+ * The gateway's routes and their helpers, wired explicitly. The context must hold the {@link
+ * Stores}, the {@link DataSource} they use and the {@link Pipelines} that run workflows: the
+ * orchestrator's when the gateway runs in it, {@link GatewayDatabase} and a test's otherwise.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewaySettings.class)
-class GatewayConfiguration {
+@Import({ProjectsController.class, RunsController.class, ApiDocument.class})
+@PropertySource("classpath:forgeflow-gateway.properties")
+public class GatewayConfiguration {
 
   /** Threads for JDBC calls (token and ownership checks); each holds a pooled connection. */
   private static final int BLOCKING_THREADS = 16;
@@ -31,26 +47,37 @@ class GatewayConfiguration {
   private static final int BLOCKING_QUEUE = 10_000;
 
   @Bean(destroyMethod = "close")
-  DataSource gatewayDataSource(GatewaySettings settings) {
-    GatewaySettings.Database db = settings.database();
-    return Database.pooled(db.url(), db.user(), db.password());
-  }
-
-  @Bean(destroyMethod = "close")
-  Stores stores(DataSource gatewayDataSource) {
-    return Stores.postgres(gatewayDataSource);
-  }
-
-  @Bean(destroyMethod = "close")
-  JournalFeed journalFeed(DataSource gatewayDataSource, Stores stores, GatewaySettings settings) {
+  JournalFeed journalFeed(DataSource dataSource, Stores stores, GatewaySettings settings) {
     FeedSettings feed = FeedSettings.of(runEndings()).withBufferSize(settings.feedBuffer());
-    return JournalFeed.postgres(gatewayDataSource, stores, feed);
+    return JournalFeed.postgres(dataSource, stores, feed);
   }
 
   @Bean(destroyMethod = "dispose")
   Scheduler blockingCalls() {
     return Schedulers.newBoundedElastic(
         BLOCKING_THREADS, BLOCKING_QUEUE, "forgeflow-gateway-jdbc", 60, true);
+  }
+
+  /** Readiness: the database answers. */
+  @Bean
+  HealthIndicator databaseHealthIndicator(DataSource dataSource) {
+    return new DatabaseHealth(dataSource);
+  }
+
+  /** Readiness: the workflow service answers. */
+  @Bean
+  HealthIndicator workflowsHealthIndicator(Pipelines pipelines) {
+    return new WorkflowsHealth(pipelines);
+  }
+
+  @Bean
+  Blocking blocking(Scheduler blockingCalls) {
+    return new Blocking(blockingCalls);
+  }
+
+  @Bean
+  RunCreationLimit runCreationLimit(GatewaySettings settings) {
+    return new RunCreationLimit(settings.runsPerMinute());
   }
 
   @Bean
@@ -71,6 +98,29 @@ class GatewayConfiguration {
   }
 
   @Bean
+  @RouterOperations({
+    @RouterOperation(
+        path = "/api/runs/{id}/events",
+        method = RequestMethod.GET,
+        produces = MediaType.TEXT_EVENT_STREAM_VALUE,
+        beanClass = RunEvents.class,
+        beanMethod = "stream",
+        operation =
+            @Operation(
+                operationId = "runEvents",
+                tags = "Runs",
+                summary = "Follow a run's journal as Server-Sent Events",
+                description =
+                    "id = the event's seq, event = its type, data = its JSON payload. Resumes"
+                        + " after Last-Event-ID (header, or the lastEventId query parameter);"
+                        + " a heartbeat comment while idle; completes after the run's end.",
+                parameters = {
+                  @Parameter(in = ParameterIn.PATH, name = "id", required = true),
+                  @Parameter(in = ParameterIn.HEADER, name = "Last-Event-ID"),
+                  @Parameter(in = ParameterIn.QUERY, name = "lastEventId")
+                },
+                responses = @ApiResponse(responseCode = "200", description = "the event stream")))
+  })
   RouterFunction<ServerResponse> routes(RunEvents runEvents) {
     return RouterFunctions.route(RequestPredicates.GET("/api/runs/{id}/events"), runEvents::stream);
   }

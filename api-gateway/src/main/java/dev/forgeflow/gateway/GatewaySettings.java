@@ -16,14 +16,17 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeat how often an idle event stream gets a comment, so proxies keep it open
  * @param feedBuffer how many new events a stream may have waiting before it is dropped as too slow
  *     (the client then resumes by id)
- * @param database the PostgreSQL database the orchestrator writes runs and journals to
+ * @param runsPerMinute how many runs one user may create a minute (then 429 with Retry-After)
+ * @param database the PostgreSQL database the orchestrator writes runs and journals to, when the
+ *     gateway runs without the orchestrator ({@link GatewayDatabase}); empty otherwise
  */
 @Validated
 @ConfigurationProperties("forgeflow.gateway")
 record GatewaySettings(
     @NotNull @DefaultValue("15s") Duration heartbeat,
     @Min(1) @DefaultValue("1000") int feedBuffer,
-    @NotNull @Valid Database database) {
+    @Min(1) @DefaultValue("10") int runsPerMinute,
+    @Valid Database database) {
 
   /** True when the heartbeat interval is positive; validated as {@code heartbeat}. */
   @AssertTrue(message = "forgeflow.gateway.heartbeat must be a positive duration, such as 15s")

@@ -45,6 +45,9 @@ final class ProblemResponses implements WebExceptionHandler, Ordered {
       return Mono.error(failure);
     }
     ErrorResponse error = failure instanceof ErrorResponse expected ? expected : internal(failure);
+    if (failure instanceof ErrorResponse) {
+      InputProblems.describe(failure).ifPresent(detail -> error.getBody().setDetail(detail));
+    }
     ProblemDetail problem = error.getBody();
     problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
     response.setStatusCode(error.getStatusCode());

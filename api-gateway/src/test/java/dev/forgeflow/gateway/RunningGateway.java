@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.reactive.context.ReactiveWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -32,6 +33,8 @@ final class RunningGateway implements AutoCloseable {
   record Owner(String userId, String token) {}
 
   final Stores stores;
+  final FakePipelines pipelines = new FakePipelines();
+  final String base;
   final WebClient client;
   final WebTestClient testClient;
   private final EmbeddedDatabase database;
@@ -51,9 +54,13 @@ final class RunningGateway implements AutoCloseable {
     gateway =
         new SpringApplicationBuilder(GatewayApplication.class)
             .properties(settings.toArray(String[]::new))
+            .initializers(
+                context ->
+                    ((GenericApplicationContext) context)
+                        .registerBean(Pipelines.class, () -> pipelines))
             .run();
     int port = ((ReactiveWebServerApplicationContext) gateway).getWebServer().getPort();
-    String base = "http://127.0.0.1:" + port;
+    base = "http://127.0.0.1:" + port;
     connections =
         ConnectionProvider.builder("gateway-it")
             .maxConnections(300)

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       SandboxCommands.ListDeployments.class,
       SandboxCommands.Logs.class,
       SandboxCommands.Stop.class,
-      AttackCommand.class
+      AttackCommand.class,
+      ServeCommand.class
     })
 public final class ForgeflowCli implements Runnable {
 

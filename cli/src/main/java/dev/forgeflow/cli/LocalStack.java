@@ -2,12 +2,15 @@ package dev.forgeflow.cli;
 
 import dev.forgeflow.orchestrator.OrchestratorApplication;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.reactive.context.ReactiveWebServerApplicationContext;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,9 +33,16 @@ final class LocalStack implements AutoCloseable {
   private volatile boolean stopping;
   private boolean closed;
 
-  private LocalStack(DataDir dataDir, PrintStream console) {
+  /** Where the gateway listens, or null for no gateway. */
+  private final Listen listen;
+
+  /** The address and port the gateway listens on. */
+  record Listen(String host, int port) {}
+
+  private LocalStack(DataDir dataDir, PrintStream console, Listen listen) {
     this.dataDir = dataDir;
     this.console = console;
+    this.listen = listen;
   }
 
   /**
@@ -41,7 +51,18 @@ final class LocalStack implements AutoCloseable {
    * @throws CliProblem if an interrupt cut the start short (exit code {@link ExitCodes#CANCELLED})
    */
   static LocalStack boot(DataDir dataDir, PrintStream console) {
-    LocalStack stack = new LocalStack(dataDir, console);
+    return boot(dataDir, console, null);
+  }
+
+  /**
+   * Boots the stack on {@code dataDir} with the api-gateway listening on {@code listen} (none when
+   * null).
+   *
+   * @throws CliProblem if an interrupt cut the start short (exit code {@link ExitCodes#CANCELLED}),
+   *     or the port is taken
+   */
+  static LocalStack boot(DataDir dataDir, PrintStream console, Listen listen) {
+    LocalStack stack = new LocalStack(dataDir, console, listen);
     Runtime.getRuntime().addShutdownHook(stack.hook);
     stack.start();
     return stack;
@@ -50,19 +71,34 @@ final class LocalStack implements AutoCloseable {
   private void start() {
     booting = Thread.currentThread();
     try {
+      List<String> properties =
+          new ArrayList<>(
+              List.of(
+                  "forgeflow.data-dir=" + dataDir.path(),
+                  "logging.threshold.console=OFF",
+                  "logging.file.name=" + dataDir.path().resolve("logs").resolve("forgeflow.log")));
+      if (listen != null) {
+        properties.add("server.address=" + listen.host());
+        properties.add("server.port=" + listen.port());
+      }
       new SpringApplicationBuilder(OrchestratorApplication.class)
-          .web(WebApplicationType.NONE)
+          .web(listen == null ? WebApplicationType.NONE : WebApplicationType.REACTIVE)
           .logStartupInfo(false)
           .registerShutdownHook(false)
           .initializers(starting -> context = starting)
-          .properties(
-              "forgeflow.data-dir=" + dataDir.path(),
-              "logging.threshold.console=OFF",
-              "logging.file.name=" + dataDir.path().resolve("logs").resolve("forgeflow.log"))
+          .properties(properties.toArray(String[]::new))
           .run();
     } catch (RuntimeException failed) {
       if (!stopping) {
         close();
+        if (listen != null && portTaken(failed)) {
+          throw CliProblem.environment(
+              "Port "
+                  + listen.port()
+                  + " on "
+                  + listen.host()
+                  + " is in use: stop what listens there or choose another with --port.");
+        }
         throw failed;
       }
     } finally {
@@ -73,6 +109,20 @@ final class LocalStack implements AutoCloseable {
     if (stopping) {
       throw CliProblem.cancelled("Interrupted while the local stack was starting; it is stopped.");
     }
+  }
+
+  private static boolean portTaken(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PortInUseException || cause instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The port the gateway listens on, once booted with one. */
+  int port() {
+    return ((ReactiveWebServerApplicationContext) context).getWebServer().getPort();
   }
 
   /** Something to do, with the stack still up, when the process is interrupted or terminated. */

@@ -4,8 +4,16 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** One application for every role; this roles are the pipeline and its agents. */
-@SpringBootApplication
+/**
+ * One application for every role: the pipeline and its agents, the sandbox, and, as a reactive web
+ * server, the api-gateway.
+ */
+@SpringBootApplication(
+    excludeName = {
+      // the stores migrate and wrap the database themselves
+      "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
+      "org.springframework.boot.autoconfigure.jooq.JooqAutoConfiguration"
+    })
 @ConfigurationPropertiesScan
 public class OrchestratorApplication {
   public static void main(String[] args) {

@@ -26,9 +26,6 @@ final class PostgresRunStore implements RunStore {
 
   private static final String FOREIGN_KEY_VIOLATION = "23503";
 
-  /** The statuses of a run that has ended. */
-  private static final List<String> ENDED = List.of("SUCCEEDED", "FAILED", "CANCELLED");
-
   @Override
   public String create(NewRun run) {
     String id = UUID.randomUUID().toString();
@@ -179,13 +176,12 @@ final class PostgresRunStore implements RunStore {
   }
 
   @Override
-  public List<String> openRunsOf(String ownerId, String projectId) {
-    return db.select(RUNS.ID)
-        .from(RUNS)
+  public List<RunRecord> runsOf(String ownerId, String projectId) {
+    return db.selectFrom(RUNS)
         .where(RUNS.OWNER_ID.eq(ownerId))
         .and(RUNS.PROJECT_ID.eq(projectId))
-        .and(RUNS.STATUS.notIn(ENDED))
-        .fetch(RUNS.ID);
+        .orderBy(RUNS.CREATED_AT.desc(), RUNS.ID.desc())
+        .fetch(PostgresRunStore::toRun);
   }
 
   @Override

@@ -72,6 +72,6 @@ public interface RunStore {
    */
   RunPage listOwned(RunQuery query);
 
-  /** The ids of the runs of the owner's project (deleted or not) that have not ended. */
-  List<String> openRunsOf(String ownerId, String projectId);
+  /** Every run of the owner's project, deleted or not, the newest first. */
+  List<RunRecord> runsOf(String ownerId, String projectId);
 }

@@ -101,13 +101,15 @@ public final class InMemoryRunStore implements RunStore {
   }
 
   @Override
-  public synchronized List<String> openRunsOf(String ownerId, String projectId) {
-    return runs.values().stream()
-        .filter(run -> Objects.equals(ownerId, run.ownerId()))
-        .filter(run -> Objects.equals(projectId, run.projectId()))
-        .filter(run -> !List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(run.status()))
-        .map(RunRecord::id)
-        .toList();
+  public synchronized List<RunRecord> runsOf(String ownerId, String projectId) {
+    List<RunRecord> newestFirst =
+        new ArrayList<>(
+            runs.values().stream()
+                .filter(run -> Objects.equals(ownerId, run.ownerId()))
+                .filter(run -> Objects.equals(projectId, run.projectId()))
+                .toList());
+    Collections.reverse(newestFirst);
+    return newestFirst;
   }
 
   private List<RunRecord> visible(String ownerId) {

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * PostgreSQL: external when {@code FORGEFLOW_DATABASE_URL} is set, else embedded in the data dir.
  */
 @Configuration(proxyBeanMethods = false)
-class StoreConfiguration {
+public class StoreConfiguration {
 
   @Bean(destroyMethod = "close")
   DatabaseHandle database(ForgeflowProperties properties) {
@@ -37,7 +37,8 @@ class StoreConfiguration {
   }
 
   /** A data source and what must be closed to release it. */
-  record DatabaseHandle(DataSource dataSource, AutoCloseable owner) implements AutoCloseable {
+  public record DatabaseHandle(DataSource dataSource, AutoCloseable owner)
+      implements AutoCloseable {
     @Override
     public void close() throws Exception {
       if (owner != null) {

@@ -15,6 +15,7 @@ import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.journal.Facts;
 import dev.forgeflow.workflows.pipeline.BudgetDecision;
 import dev.forgeflow.workflows.pipeline.PipelineInput;
+import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import dev.forgeflow.workflows.pipeline.PipelineState;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.PlanDecision;
@@ -23,7 +24,9 @@ import dev.forgeflow.workflows.pipeline.SandboxMode;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
@@ -90,6 +93,21 @@ public class Runs {
       return new Launch.Refused(problem.get());
     }
     String runId = stores.runs().create(new NewRun(request.prompt(), json(request.options())));
+    try {
+      start(runId, request.prompt(), request.options(), owner);
+    } catch (RuntimeException notStarted) {
+      // a run whose workflow never started must not sit in QUEUED for ever
+      stores.runs().setStatus(runId, "FAILED");
+      throw notStarted;
+    }
+    return new Launch.Started(runId);
+  }
+
+  /**
+   * Starts the workflow of a stored run (workflow id = run id) for {@code owner}; a workflow that
+   * has started already is left as it is.
+   */
+  public void start(String runId, String prompt, PipelineOptions options, String owner) {
     PipelineWorkflow workflow =
         client.newWorkflowStub(
             PipelineWorkflow.class,
@@ -100,19 +118,38 @@ public class Runs {
                         .setMemo(
                             Map.of(
                                 RunSearchAttributes.PROMPT_MEMO,
-                                RunSearchAttributes.promptLine(request.prompt()))),
+                                RunSearchAttributes.promptLine(prompt))),
                     owner)
                 .build());
     try {
       WorkflowClient.start(
-          workflow::run,
-          new PipelineInput(runId, request.prompt(), request.options(), temporal.indexed()));
-    } catch (RuntimeException notStarted) {
-      // a run whose workflow never started must not sit in QUEUED for ever
-      stores.runs().setStatus(runId, "FAILED");
-      throw notStarted;
+          workflow::run, new PipelineInput(runId, prompt, options, temporal.indexed()));
+    } catch (WorkflowExecutionAlreadyStarted started) {
+      // a repeated request for a run whose workflow is running or has run
     }
-    return new Launch.Started(runId);
+  }
+
+  /** What this server makes of asked options: no sandbox steps without a sandbox. */
+  public PipelineOptions admit(PipelineOptions asked) {
+    return sandbox.available() ? asked : asked.withSandbox(SandboxMode.OFF);
+  }
+
+  public boolean offline() {
+    return model.offline();
+  }
+
+  /** Whether the workflow service answers within three seconds. */
+  public boolean serviceAnswers() {
+    try {
+      client
+          .getWorkflowServiceStubs()
+          .blockingStub()
+          .withDeadlineAfter(3, TimeUnit.SECONDS)
+          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+      return true;
+    } catch (StatusRuntimeException unanswered) {
+      return false;
+    }
   }
 
   private WorkflowOptions.Builder indexing(WorkflowOptions.Builder options, String owner) {

@@ -1,0 +1,34 @@
+package dev.forgeflow.orchestrator.gateway;
+
+import dev.forgeflow.gateway.GatewayConfiguration;
+import dev.forgeflow.gateway.Pipelines;
+import dev.forgeflow.orchestrator.config.SandboxChoice;
+import dev.forgeflow.orchestrator.config.StoreConfiguration.DatabaseHandle;
+import dev.forgeflow.orchestrator.runs.Runs;
+import dev.forgeflow.sandbox.SandboxInstance;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The gateway role: when this application runs as a reactive web server, the api-gateway's routes
+ * serve this server's stores and workflows.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@Import(GatewayConfiguration.class)
+class GatewayRole {
+
+  @Bean
+  Pipelines pipelines(Runs runs, SandboxChoice sandbox, SandboxInstance instance) {
+    return new GatewayPipelines(runs, sandbox, instance);
+  }
+
+  /** The stores' data source, for the gateway's journal feed; the stores' owner closes it. */
+  @Bean(destroyMethod = "")
+  DataSource gatewayDataSource(DatabaseHandle database) {
+    return database.dataSource();
+  }
+}
