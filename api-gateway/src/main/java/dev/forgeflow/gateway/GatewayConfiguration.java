@@ -3,6 +3,7 @@ package dev.forgeflow.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forgeflow.store.Database;
 import dev.forgeflow.store.Stores;
+import dev.forgeflow.store.accounts.Accounts;
 import dev.forgeflow.store.feed.FeedSettings;
 import dev.forgeflow.store.feed.JournalFeed;
 import dev.forgeflow.workflows.journal.Fact;
@@ -25,7 +26,10 @@ import reactor.core.scheduler.Schedulers;
 @EnableConfigurationProperties(GatewaySettings.class)
 class GatewayConfiguration {
 
-  /** Threads for JDBC calls (token and ownership checks); each holds a pooled connection. */
+  /**
+   * Threads for JDBC calls (accounts, tokens, sessions, ownership checks); each holds a pooled
+   * connection.
+   */
   private static final int BLOCKING_THREADS = 16;
 
   private static final int BLOCKING_QUEUE = 10_000;
@@ -54,8 +58,8 @@ class GatewayConfiguration {
   }
 
   @Bean
-  TokenAuthentication tokenAuthentication(Stores stores, Scheduler blockingCalls) {
-    return new TokenAuthentication(stores.accounts(), blockingCalls);
+  Accounts accounts(Stores stores) {
+    return stores.accounts();
   }
 
   @Bean
