@@ -1,5 +1,6 @@
 package dev.forgeflow.gateway;
 
+import dev.forgeflow.gateway.accounts.AccountsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
       "org.springframework.boot.autoconfigure.jooq.JooqAutoConfiguration",
       "org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDetailsServiceAutoConfiguration"
     })
-@Import({GatewayConfiguration.class, WebSecurity.class})
+@Import({GatewayConfiguration.class, WebSecurity.class, AccountsConfiguration.class})
 public class GatewayApplication {
 
   public static void main(String[] args) {
