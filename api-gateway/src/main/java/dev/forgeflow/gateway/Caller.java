@@ -5,8 +5,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The authenticated user of a request, however it proved who it is (an API token or a browser
- * session). The authentication filter {@linkplain #authenticate records} the user before any route
- * under {@code /api/} runs; routes read it with {@link #user}.
+ * session). The authentication filter ({@link WebSecurity}) {@linkplain #authenticate records} the
+ * user before any protected route under {@code /api/} runs (all but signing up and in); routes read
+ * it with {@link #user}.
  */
 public final class Caller {
 

@@ -2,6 +2,8 @@ package dev.forgeflow.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forgeflow.store.Stores;
+import dev.forgeflow.gateway.accounts.AccountsConfiguration;
+import dev.forgeflow.store.accounts.Accounts;
 import dev.forgeflow.store.feed.FeedSettings;
 import dev.forgeflow.store.feed.JournalFeed;
 import dev.forgeflow.workflows.journal.Fact;
@@ -37,11 +39,20 @@ import reactor.core.scheduler.Schedulers;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewaySettings.class)
-@Import({ProjectsController.class, RunsController.class, ApiDocument.class})
+@Import({
+  WebSecurity.class,
+  AccountsConfiguration.class,
+  ProjectsController.class,
+  RunsController.class,
+  ApiDocument.class
+})
 @PropertySource("classpath:forgeflow-gateway.properties")
 public class GatewayConfiguration {
 
-  /** Threads for JDBC calls (token and ownership checks); each holds a pooled connection. */
+  /**
+   * Threads for JDBC calls (accounts, tokens, sessions, ownership checks); each holds a pooled
+   * connection.
+   */
   private static final int BLOCKING_THREADS = 16;
 
   private static final int BLOCKING_QUEUE = 10_000;
@@ -81,8 +92,8 @@ public class GatewayConfiguration {
   }
 
   @Bean
-  TokenAuthentication tokenAuthentication(Stores stores, Scheduler blockingCalls) {
-    return new TokenAuthentication(stores.accounts(), blockingCalls);
+  Accounts accounts(Stores stores) {
+    return stores.accounts();
   }
 
   @Bean

@@ -19,19 +19,48 @@ import org.springframework.validation.annotation.Validated;
  * @param runsPerMinute how many runs one user may create a minute (then 429 with Retry-After)
  * @param database the PostgreSQL database the orchestrator writes runs and journals to, when the
  *     gateway runs without the orchestrator ({@link GatewayDatabase}); empty otherwise
+ * @param sessionLifetime how long a browser session lasts after signing in (and its cookie's
+ *     Max-Age)
+ * @param signInAttempts how many failed sign-ins a login, and an address, may have per {@code
+ *     signInWindow} before further attempts are refused with 429
+ * @param signInWindow the period over which {@code signInAttempts} refill
  */
 @Validated
 @ConfigurationProperties("forgeflow.gateway")
-record GatewaySettings(
+public record GatewaySettings(
     @NotNull @DefaultValue("15s") Duration heartbeat,
     @Min(1) @DefaultValue("1000") int feedBuffer,
     @Min(1) @DefaultValue("10") int runsPerMinute,
-    @Valid Database database) {
+    @Valid Database database,
+    @NotNull @DefaultValue("14d") Duration sessionLifetime,
+    @Min(1) @DefaultValue("10") int signInAttempts,
+    @NotNull @DefaultValue("1m") Duration signInWindow) {
 
   /** True when the heartbeat interval is positive; validated as {@code heartbeat}. */
   @AssertTrue(message = "forgeflow.gateway.heartbeat must be a positive duration, such as 15s")
   boolean isHeartbeatPositive() {
-    return heartbeat == null || (!heartbeat.isNegative() && !heartbeat.isZero());
+    return positive(heartbeat);
+  }
+
+  /** True when sessions last a positive time of whole seconds, at most a year. */
+  @AssertTrue(
+      message =
+          "forgeflow.gateway.session-lifetime must be a positive duration of at most 365d, such"
+              + " as 14d")
+  boolean isSessionLifetimeValid() {
+    return sessionLifetime == null
+        || (sessionLifetime.toSeconds() > 0
+            && sessionLifetime.compareTo(Duration.ofDays(365)) <= 0);
+  }
+
+  /** True when the sign-in window is positive; validated as {@code signInWindow}. */
+  @AssertTrue(message = "forgeflow.gateway.sign-in-window must be a positive duration, such as 1m")
+  boolean isSignInWindowPositive() {
+    return positive(signInWindow);
+  }
+
+  private static boolean positive(Duration duration) {
+    return duration == null || (!duration.isNegative() && !duration.isZero());
   }
 
   /**
@@ -39,7 +68,7 @@ record GatewaySettings(
    *
    * @param url a JDBC URL, {@code jdbc:postgresql://...}
    */
-  record Database(@NotBlank String url, @NotBlank String user, @NotNull String password) {
+  public record Database(@NotBlank String url, @NotBlank String user, @NotNull String password) {
 
     /** Never shows the password. */
     @Override

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Every failure as an {@code application/problem+json} body, whatever the client accepts (an
  * event-stream client too). Expected failures ({@link ErrorResponse}s) keep their status and
- * detail; anything else is a 500 that says nothing of its cause, which is logged instead.
+ * detail, a request body's invalid fields are each named; anything else is a 500 that says nothing
+ * of its cause, which is logged instead.
  */
 final class ProblemResponses implements WebExceptionHandler, Ordered {
 
@@ -44,10 +46,7 @@ final class ProblemResponses implements WebExceptionHandler, Ordered {
     if (response.isCommitted()) {
       return Mono.error(failure);
     }
-    ErrorResponse error = failure instanceof ErrorResponse expected ? expected : internal(failure);
-    if (failure instanceof ErrorResponse) {
-      InputProblems.describe(failure).ifPresent(detail -> error.getBody().setDetail(detail));
-    }
+    ErrorResponse error = asProblem(failure);
     ProblemDetail problem = error.getBody();
     problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
     response.setStatusCode(error.getStatusCode());
@@ -59,6 +58,18 @@ final class ProblemResponses implements WebExceptionHandler, Ordered {
     } catch (JsonProcessingException unwritable) {
       return Mono.error(unwritable);
     }
+  }
+
+  /** Invalid fields are named; other expected failures kept; anything else is internal. */
+  private static ErrorResponse asProblem(Throwable failure) {
+    if (failure instanceof WebExchangeBindException invalid) {
+      return Problems.invalidFields(invalid.getBindingResult());
+    }
+    if (failure instanceof ErrorResponse expected) {
+      InputProblems.describe(failure).ifPresent(detail -> expected.getBody().setDetail(detail));
+      return expected;
+    }
+    return internal(failure);
   }
 
   private static ErrorResponse internal(Throwable failure) {

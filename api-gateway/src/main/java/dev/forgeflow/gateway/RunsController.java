@@ -33,6 +33,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -189,7 +190,7 @@ class RunsController {
       return Mono.error(
           Problems.tooManyRequests(
               "At most " + limit.perMinute() + " runs a minute; try again shortly",
-              wait.getAsLong()));
+              Duration.ofSeconds(wait.getAsLong())));
     }
     return blocking
         .call(() -> create(user, projectId, idempotencyKey, body))

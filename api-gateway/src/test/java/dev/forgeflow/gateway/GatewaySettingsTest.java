@@ -60,6 +60,44 @@ class GatewaySettingsTest {
   }
 
   @Test
+  void sessionsLastFourteenDaysAndTenFailedSignInsAMinuteAreAllowedUnlessSet() {
+    context.run(
+        ready -> {
+          GatewaySettings settings = ready.getBean(GatewaySettings.class);
+          assertThat(settings.sessionLifetime()).isEqualTo(Duration.ofDays(14));
+          assertThat(settings.signInAttempts()).isEqualTo(10);
+          assertThat(settings.signInWindow()).isEqualTo(Duration.ofMinutes(1));
+        });
+    context
+        .withPropertyValues("forgeflow.gateway.session-lifetime=8h")
+        .run(
+            ready ->
+                assertThat(ready.getBean(GatewaySettings.class).sessionLifetime())
+                    .isEqualTo(Duration.ofHours(8)));
+  }
+
+  @Test
+  void aSessionLifetimeOrSignInLimitOutOfRangeStopsTheStartNamingTheSetting() {
+    for (String wrong :
+        new String[] {
+          "forgeflow.gateway.session-lifetime=0s",
+          "forgeflow.gateway.session-lifetime=400d",
+          "forgeflow.gateway.sign-in-attempts=0",
+          "forgeflow.gateway.sign-in-window=0s"
+        }) {
+      String setting = wrong.substring(0, wrong.indexOf('='));
+      context
+          .withPropertyValues(wrong)
+          .run(
+              failed ->
+                  assertThat(failed.getStartupFailure())
+                      .as(wrong)
+                      .rootCause()
+                      .hasMessageContaining(setting));
+    }
+  }
+
+  @Test
   void aMissingDatabaseUrlStopsTheStartNamingTheSetting() {
     context
         .withPropertyValues("forgeflow.gateway.database.url=")

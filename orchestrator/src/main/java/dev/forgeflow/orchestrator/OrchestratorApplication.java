@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
     excludeName = {
       // the stores migrate and wrap the database themselves
       "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
-      "org.springframework.boot.autoconfigure.jooq.JooqAutoConfiguration"
+      "org.springframework.boot.autoconfigure.jooq.JooqAutoConfiguration",
+      // the gateway's users are Forgeflow's accounts, not a generated in-memory user
+      "org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDetailsServiceAutoConfiguration"
     })
 @ConfigurationPropertiesScan
 public class OrchestratorApplication {
