@@ -1,6 +1,5 @@
 package dev.forgeflow.gateway;
 
-import dev.forgeflow.gateway.accounts.AccountsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -1,8 +1,8 @@
 package dev.forgeflow.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forgeflow.store.Stores;
 import dev.forgeflow.gateway.accounts.AccountsConfiguration;
+import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.Accounts;
 import dev.forgeflow.store.feed.FeedSettings;
 import dev.forgeflow.store.feed.JournalFeed;
