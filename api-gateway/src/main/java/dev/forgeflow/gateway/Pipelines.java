@@ -59,6 +59,27 @@ public interface Pipelines {
   /** Whether runs use the offline planner, since no model is configured. */
   boolean offline();
 
+  /** What this server runs on, in words for people. */
+  ServerInfo info();
+
+  /**
+   * What a server runs on.
+   *
+   * @param offlinePlanner true when no model is configured and the offline planner plans
+   * @param planner the planner or model, e.g. "offline planner — no model configured"
+   * @param sandbox the sandbox, or why there is none
+   * @param temporal the workflow service
+   * @param temporalWeb Temporal Web's base URL, or null when unknown
+   * @param namespace the Temporal namespace runs live in
+   */
+  record ServerInfo(
+      boolean offlinePlanner,
+      String planner,
+      String sandbox,
+      String temporal,
+      String temporalWeb,
+      String namespace) {}
+
   /** A decision the run is not waiting for. */
   final class NotWaitingException extends RuntimeException {
     public NotWaitingException(String message) {

@@ -93,6 +93,7 @@ class RunsController {
       @NotNull @Size(min = 1, max = MAX_PROMPT_CHARS) String prompt,
       Boolean approvalGate,
       @Min(1) @Max(10) Integer maxReviewRounds,
+      @Min(1) @Max(32) Integer implementerConcurrency,
       @Min(0) @Max(1_000_000_000) Long budgetTokens,
       @DecimalMin("0") @DecimalMax("100000") Double budgetUsd,
       @Pattern(regexp = "(?i)off|check|deploy", message = "must be off, check or deploy")
@@ -106,7 +107,9 @@ class RunsController {
               defaults.approvalTimeout(),
               defaults.onApprovalTimeout(),
               maxReviewRounds == null ? defaults.maxReviewRounds() : maxReviewRounds,
-              defaults.implementerConcurrency(),
+              implementerConcurrency == null
+                  ? defaults.implementerConcurrency()
+                  : implementerConcurrency,
               budgetTokens == null ? 0 : budgetTokens,
               budgetUsd == null ? 0 : budgetUsd,
               defaults.models(),
@@ -169,6 +172,12 @@ class RunsController {
       boolean stop,
       @Min(0) @Max(1_000_000_000) long budgetTokens,
       @DecimalMin("0") @DecimalMax("100000") double budgetUsd) {}
+
+  @GetMapping("/api/server")
+  @Operation(summary = "What this server runs on: planner or model, sandbox, workflow service")
+  Mono<Pipelines.ServerInfo> server() {
+    return blocking.call(pipelines::info);
+  }
 
   @PostMapping("/api/projects/{projectId}/runs")
   @Operation(

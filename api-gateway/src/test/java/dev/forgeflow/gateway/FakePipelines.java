@@ -107,6 +107,12 @@ final class FakePipelines implements Pipelines {
   }
 
   @Override
+  public ServerInfo info() {
+    return new ServerInfo(
+        true, "offline planner — no model configured", "fake", "fake", null, "default");
+  }
+
+  @Override
   public boolean offline() {
     return true;
   }

@@ -20,7 +20,15 @@ import picocli.CommandLine.Command;
       SandboxCommands.Logs.class,
       SandboxCommands.Stop.class,
       AttackCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      LoginCommand.class,
+      RunCommands.Show.class,
+      RunCommands.Approve.class,
+      RunCommands.RequestChanges.class,
+      RunCommands.Cancel.class,
+      RunCommands.FilesList.class,
+      RunCommands.Diff.class,
+      RunCommands.Download.class
     })
 public final class ForgeflowCli implements Runnable {
 

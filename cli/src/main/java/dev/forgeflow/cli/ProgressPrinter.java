@@ -25,6 +25,13 @@ final class ProgressPrinter {
     this.terminal = terminal;
   }
 
+  /** Whether events of this type end a run. */
+  static boolean isRunEnd(String type) {
+    return type.equals(Fact.RunCompleted.TYPE)
+        || type.equals(Fact.RunFailed.TYPE)
+        || type.equals(Fact.RunCancelled.TYPE);
+  }
+
   JsonNode print(JournalEvent event) {
     JsonNode payload = parse(event.payloadJson());
     String line = describe(event.type(), payload);

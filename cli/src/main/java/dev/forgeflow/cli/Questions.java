@@ -2,20 +2,18 @@ package dev.forgeflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.pipeline.BudgetDecision;
 import dev.forgeflow.workflows.pipeline.PlanDecision;
-import io.temporal.client.WorkflowUpdateException;
 import java.util.function.BooleanSupplier;
 
 /** The questions a run asks its user: approve the plan, and what to do when the budget is out. */
 final class Questions {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final Runs runs;
+  private final RunPort runs;
   private final Terminal terminal;
 
-  Questions(Runs runs, Terminal terminal) {
+  Questions(RunPort runs, Terminal terminal) {
     this.runs = runs;
     this.terminal = terminal;
   }
@@ -38,7 +36,7 @@ final class Questions {
 
   /** Asks until answered, input ends, or {@code open} says the run has closed meanwhile. */
   void plan(String runId, String architectureId, BooleanSupplier open) {
-    showPlan(architectureId);
+    showPlan(runId, architectureId);
     String answer =
         terminal.ask(
             "Approve this plan? Press Enter or type 'y' to approve, or type feedback: ", open);
@@ -55,8 +53,8 @@ final class Questions {
     try {
       runs.decidePlan(runId, approve ? PlanDecision.approved() : PlanDecision.changes(answer));
       terminal.println(approve ? "plan approved" : "feedback sent: Architecture runs again");
-    } catch (WorkflowUpdateException refused) {
-      terminal.println("refused: " + rootMessage(refused));
+    } catch (RunPort.Refused refused) {
+      terminal.println("refused: " + refused.getMessage());
     }
   }
 
@@ -77,8 +75,8 @@ final class Questions {
         return;
       } catch (NumberFormatException e) {
         terminal.println("not a positive number: " + answer);
-      } catch (WorkflowUpdateException refused) {
-        terminal.println("refused: " + rootMessage(refused));
+      } catch (RunPort.Refused refused) {
+        terminal.println("refused: " + refused.getMessage());
       }
     }
   }
@@ -98,9 +96,9 @@ final class Questions {
     return BudgetDecision.raiseTo(tokens, 0);
   }
 
-  private void showPlan(String architectureId) {
+  private void showPlan(String runId, String architectureId) {
     try {
-      JsonNode architecture = JSON.readTree(runs.stores().artifacts().load(architectureId).json());
+      JsonNode architecture = JSON.readTree(runs.artifact(runId, architectureId));
       terminal.println("── plan ──");
       architecture
           .path("components")
@@ -126,13 +124,5 @@ final class Questions {
     } catch (Exception e) {
       terminal.println("(could not show the plan: " + Explanations.brief(e) + ")");
     }
-  }
-
-  private static String rootMessage(Throwable t) {
-    Throwable cause = t;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause.getMessage();
   }
 }

@@ -1,24 +1,33 @@
 package dev.forgeflow.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.forgeflow.agents.llm.LlmSettings;
-import dev.forgeflow.orchestrator.runs.Launch;
 import dev.forgeflow.orchestrator.runs.RunRequest;
 import dev.forgeflow.orchestrator.runs.RunRequestCheck;
-import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.workflows.artifacts.AgentModels;
 import dev.forgeflow.workflows.pipeline.ApprovalTimeoutAction;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import dev.forgeflow.workflows.pipeline.SandboxMode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code forgeflow run "<description>"}: one pipeline run on the local stack, followed live. */
+/**
+ * {@code forgeflow run "<description>"}: one pipeline run, started and followed live through the
+ * server's HTTP API and event stream (the same ones the web UI uses), on the server {@link
+ * ServerTarget} finds or starts.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
@@ -55,6 +64,18 @@ final class RunCommand implements Callable<Integer> {
       description = "End after the sandbox checks: tested, not deployed.")
   boolean noDeploy;
 
+  @Option(
+      names = "--project",
+      defaultValue = "default",
+      description =
+          "The project the run belongs to (created if missing; default: ${DEFAULT-VALUE}).")
+  String project;
+
+  @Option(
+      names = "--detach",
+      description = "Start the run and print its id without following it (needs a running server).")
+  boolean detach;
+
   @Mixin OutOption output;
 
   @Override
@@ -66,17 +87,78 @@ final class RunCommand implements Callable<Integer> {
       throw CliProblem.badInput(sentence(problem.get()));
     }
     LlmSettings.fromEnvironment(System.getenv()); // a malformed FORGEFLOW_LLM_* stops us here
-    OutputFolder.check(output.out);
-    return StackSession.with(
-        console,
-        stack -> {
-          Launch launch = stack.get(Runs.class).launch(request);
-          if (launch instanceof Launch.Refused refused) {
-            throw CliProblem.badInput(sentence(refused.reason()));
-          }
-          return StackSession.follow(
-              stack, ((Launch.Started) launch).runId(), 0, output.out, console);
-        });
+    if (!detach) {
+      OutputFolder.check(output.out);
+    }
+    Optional<ServerTarget> found = ServerTarget.find(console, !detach);
+    if (found.isEmpty()) {
+      throw CliProblem.environment(
+          "--detach needs a server that keeps running: start one with 'forgeflow serve', or set"
+              + " FORGEFLOW_URL.");
+    }
+    try (ServerTarget server = found.get()) {
+      try {
+        return run(server, request, console);
+      } catch (ApiProblem refused) {
+        if (server.stopping()) {
+          return ExitCodes.CANCELLED;
+        }
+        throw refused.forCli();
+      } catch (RuntimeException failed) {
+        if (server.stopping()) {
+          return ExitCodes.CANCELLED; // the interrupt is being handled; it reports the end
+        }
+        throw failed;
+      }
+    }
+  }
+
+  private int run(ServerTarget server, RunRequest request, PrintStream console) {
+    JsonNode info = server.api.get("/api/server");
+    console.println("forgeflow · planner: " + info.path("planner").asText());
+    console.println("forgeflow · sandbox: " + info.path("sandbox").asText());
+    console.println("forgeflow · temporal: " + info.path("temporal").asText());
+    String projectId = Projects.ensure(server.api, project);
+    JsonNode run =
+        server.api.postWithHeaders(
+            Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+            body(request.options()),
+            "/api/projects/{id}/runs",
+            projectId);
+    String runId = run.path("id").asText();
+    if (detach) {
+      console.println(runId);
+      return ExitCodes.APPROVED;
+    }
+    console.println("forgeflow · run " + runId);
+    if (info.hasNonNull("temporalWeb")) {
+      console.println(
+          "forgeflow · Temporal Web: "
+              + info.path("temporalWeb").asText()
+              + "/namespaces/"
+              + info.path("namespace").asText()
+              + "/workflows/"
+              + runId);
+    }
+    try (ApiRunPort runs = new ApiRunPort(server.api)) {
+      BufferedReader input =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      RunFollower follower = new RunFollower(runs, new Terminal(console, input), output.out);
+      CancelOnInterrupt.install(server::onInterrupt, runs, runId, follower, console);
+      return follower.follow(runId, 0);
+    }
+  }
+
+  private Map<String, Object> body(PipelineOptions options) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("prompt", prompt);
+    body.put("approvalGate", options.approvalGate());
+    body.put("maxReviewRounds", options.maxReviewRounds());
+    body.put("implementerConcurrency", options.implementerConcurrency());
+    body.put("budgetTokens", options.budgetTokens());
+    body.put("budgetUsd", options.budgetUsd());
+    body.put("sandbox", options.sandbox().name().toLowerCase(java.util.Locale.ROOT));
+    return body;
   }
 
   private static String sentence(String reason) {

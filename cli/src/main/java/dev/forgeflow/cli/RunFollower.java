@@ -1,9 +1,7 @@
 package dev.forgeflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.forgeflow.orchestrator.export.ProjectExport;
 import dev.forgeflow.orchestrator.runs.RunClosure;
-import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.journal.Facts;
@@ -24,8 +22,7 @@ final class RunFollower {
   private static final Set<String> RUN_ENDS =
       Set.of(Fact.RunCompleted.TYPE, Fact.RunFailed.TYPE, Fact.RunCancelled.TYPE);
 
-  private final Runs runs;
-  private final ProjectExport export;
+  private final RunPort runs;
   private final Terminal terminal;
   private final Path out;
   private final ProgressPrinter printer;
@@ -35,9 +32,8 @@ final class RunFollower {
   private static final Set<String> ENDS =
       Set.of(Fact.RunCompleted.TYPE, Fact.RunFailed.TYPE, Fact.RunCancelled.TYPE);
 
-  RunFollower(Runs runs, ProjectExport export, Terminal terminal, Path out) {
+  RunFollower(RunPort runs, Terminal terminal, Path out) {
     this.runs = runs;
-    this.export = export;
     this.terminal = terminal;
     this.out = out;
     this.printer = new ProgressPrinter(terminal);
@@ -141,11 +137,11 @@ final class RunFollower {
     if (summary.bundleId() != null) {
       try {
         written =
-            export.export(
+            runs.export(
+                runId,
                 summary.bundleId(),
                 out,
-                summary.projectName() == null ? "project" : summary.projectName(),
-                runId);
+                summary.projectName() == null ? "project" : summary.projectName());
       } catch (UncheckedIOException | IllegalArgumentException e) {
         unwritten = Explanations.brief(e);
       }

@@ -37,6 +37,14 @@ final class RunsCommand implements Callable<Integer> {
     if (limit < 1 || limit > 10_000) {
       throw CliProblem.badInput("--limit must be between 1 and 10000.");
     }
+    Optional<ServerTarget> server = ServerTarget.find(System.out, false);
+    if (server.isPresent()) {
+      try (ServerTarget target = server.get()) {
+        return listFrom(target.api);
+      } catch (ApiProblem refused) {
+        throw refused.forCli();
+      }
+    }
     Optional<StoreOnly> opened = StoreOnly.open();
     if (opened.isEmpty()) {
       System.out.println("no runs yet in " + DataDir.location());
@@ -83,6 +91,52 @@ final class RunsCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** The caller's runs on a server (FORGEFLOW_URL, or the serve running on this data dir). */
+  private int listFrom(ApiClient api) {
+    List<JsonNode> runs = new java.util.ArrayList<>();
+    String after = null;
+    while (runs.size() < limit) {
+      int page = Math.min(200, limit - runs.size());
+      JsonNode list =
+          after == null
+              ? api.get("/api/runs?limit={limit}", page)
+              : api.get("/api/runs?limit={limit}&after={after}", page, after);
+      list.path("items").forEach(runs::add);
+      if (!list.hasNonNull("next")) {
+        break;
+      }
+      after = list.path("next").asText();
+    }
+    if (runs.isEmpty()) {
+      System.out.println("no runs yet on " + api.base());
+      return 0;
+    }
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "%-36s  %-17s  %-20s  %-16s  %s",
+            "RUN",
+            "STATUS",
+            "SERVICE",
+            "CREATED",
+            "PROMPT"));
+    for (JsonNode run : runs) {
+      System.out.println(
+          TerminalText.clean(
+              String.format(
+                  Locale.ROOT,
+                  "%-36s  %-17s  %-20s  %-16s  %s",
+                  run.path("id").asText(),
+                  run.path("status").asText(),
+                  cut(run.path("service").asText("-"), 20),
+                  WHEN.format(
+                      java.time.OffsetDateTime.parse(run.path("createdAt").asText())
+                          .atZoneSameInstant(ZoneId.systemDefault())),
+                  cut(firstLine(run.path("prompt").asText()), 60))));
+    }
+    return 0;
   }
 
   /** Where a run stands: its outcome once ended, else the last stage it entered. */

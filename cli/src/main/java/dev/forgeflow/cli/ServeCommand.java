@@ -58,8 +58,14 @@ final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     LocalStack stack = LocalStack.boot(dataDir, console, new LocalStack.Listen(host, port));
-    LocalAccount local = LocalAccount.ensure(dataDir.path(), stack.get(Stores.class).accounts());
+    LocalAccount account = LocalAccount.ensure(dataDir.path(), stack.get(Stores.class).accounts());
     String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + stack.port();
+    String local = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    ServerFile.write(
+        dataDir.path(),
+        java.net.URI.create(
+            "http://" + (local.contains(":") ? "[" + local + "]" : local) + ":" + stack.port()));
+    stack.onInterrupt(() -> ServerFile.remove(dataDir.path()));
     console.println("forgeflow · planner: " + stack.get(ModelChoice.class).describe());
     console.println("forgeflow · sandbox: " + stack.get(SandboxChoice.class).describe());
     console.println("forgeflow · temporal: " + stack.get(TemporalChoice.class).describe());
@@ -76,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     console.println(
         "forgeflow · local user "
-            + local.user().username()
+            + account.user().username()
             + "; API token in "
             + dataDir.path().resolve(LocalAccount.TOKEN_FILE));
     console.println("forgeflow · Ctrl-C stops the server; runs resume when it starts again");

@@ -58,7 +58,7 @@ final class StackSession {
    * history} already happened: they are shown, and a question they left open is asked again.
    */
   static int follow(LocalStack stack, String runId, long history, Path out, PrintStream console) {
-    Runs runs = stack.get(Runs.class);
+    RunPort runs = new LocalRunPort(stack.get(Runs.class), stack.get(ProjectExport.class));
     console.println("forgeflow · run " + runId);
     stack
         .get(TemporalChoice.class)
@@ -66,8 +66,7 @@ final class StackSession {
         .ifPresent(page -> console.println("forgeflow · Temporal Web: " + page));
     BufferedReader input =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    RunFollower follower =
-        new RunFollower(runs, stack.get(ProjectExport.class), new Terminal(console, input), out);
+    RunFollower follower = new RunFollower(runs, new Terminal(console, input), out);
     CancelOnInterrupt.install(stack, runs, runId, follower, console);
     return follower.follow(runId, history);
   }

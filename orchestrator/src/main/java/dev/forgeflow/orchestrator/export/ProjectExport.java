@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -28,14 +29,30 @@ public class ProjectExport {
   }
 
   public Path export(String bundleId, Path root, String projectName, String runId) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (Map.Entry<String, String> file : bundles.files(bundleId).entrySet()) {
+      files.put(file.getKey(), bundles.blob(file.getValue()));
+    }
+    return write(files, root, projectName, runId);
+  }
+
+  /**
+   * Writes a run's files (path to content) as a project folder under {@code root}, named after the
+   * project, or after the project and run when a folder of that name that is not an earlier export
+   * is in the way; every path confined to the folder.
+   *
+   * @return the folder
+   * @throws IllegalArgumentException if a path would leave the folder
+   */
+  public static Path write(Map<String, byte[]> files, Path root, String projectName, String runId) {
     Path target = target(root, ProjectNames.sanitize(projectName), runId);
     try {
       clear(target);
       Files.createDirectories(target);
-      for (Map.Entry<String, String> file : bundles.files(bundleId).entrySet()) {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
         Path path = ProjectPaths.resolveInside(target, file.getKey());
         Files.createDirectories(path.getParent());
-        Files.write(path, bundles.blob(file.getValue()));
+        Files.write(path, file.getValue());
       }
       Files.writeString(target.resolve(MARKER), runId + "\n");
       return target;

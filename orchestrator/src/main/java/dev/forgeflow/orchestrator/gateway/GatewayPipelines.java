@@ -36,11 +36,13 @@ final class GatewayPipelines implements Pipelines {
   private final Runs runs;
   private final SandboxChoice sandbox;
   private final SandboxInstance instance;
+  private final String namespace;
 
-  GatewayPipelines(Runs runs, SandboxChoice sandbox, SandboxInstance instance) {
+  GatewayPipelines(Runs runs, SandboxChoice sandbox, SandboxInstance instance, String namespace) {
     this.runs = runs;
     this.sandbox = sandbox;
     this.instance = instance;
+    this.namespace = namespace;
   }
 
   @Override
@@ -154,6 +156,17 @@ final class GatewayPipelines implements Pipelines {
   @Override
   public boolean reachable() {
     return runs.serviceAnswers();
+  }
+
+  @Override
+  public ServerInfo info() {
+    return new ServerInfo(
+        runs.offline(),
+        runs.model().describe(),
+        sandbox.describe(),
+        runs.temporal().describe(),
+        runs.temporal().webUrl(),
+        namespace);
   }
 
   @Override

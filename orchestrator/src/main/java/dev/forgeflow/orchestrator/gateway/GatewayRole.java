@@ -2,6 +2,7 @@ package dev.forgeflow.orchestrator.gateway;
 
 import dev.forgeflow.gateway.GatewayConfiguration;
 import dev.forgeflow.gateway.Pipelines;
+import dev.forgeflow.orchestrator.config.ForgeflowProperties;
 import dev.forgeflow.orchestrator.config.SandboxChoice;
 import dev.forgeflow.orchestrator.config.StoreConfiguration.DatabaseHandle;
 import dev.forgeflow.orchestrator.runs.Runs;
@@ -22,8 +23,9 @@ import org.springframework.context.annotation.Import;
 class GatewayRole {
 
   @Bean
-  Pipelines pipelines(Runs runs, SandboxChoice sandbox, SandboxInstance instance) {
-    return new GatewayPipelines(runs, sandbox, instance);
+  Pipelines pipelines(
+      Runs runs, SandboxChoice sandbox, SandboxInstance instance, ForgeflowProperties properties) {
+    return new GatewayPipelines(runs, sandbox, instance, properties.temporalNamespace());
   }
 
   /** The stores' data source, for the gateway's journal feed; the stores' owner closes it. */

@@ -138,6 +138,14 @@ public class Runs {
     return model.offline();
   }
 
+  public ModelChoice model() {
+    return model;
+  }
+
+  public TemporalChoice temporal() {
+    return temporal;
+  }
+
   /** Whether the workflow service answers within three seconds. */
   public boolean serviceAnswers() {
     try {
