@@ -27,6 +27,20 @@ public interface Pipelines {
    */
   void start(RunRecord run, String ownerName, PipelineOptions options);
 
+  /**
+   * How the run's workflow closed, or empty while it is open (or unknown). Lets a client notice a
+   * workflow that closed without journalling its end, e.g. one terminated from Temporal's tools.
+   */
+  Optional<WorkflowClosure> closure(String runId);
+
+  /**
+   * How a workflow closed.
+   *
+   * @param status Temporal's word for it: COMPLETED, FAILED, CANCELED, TERMINATED, TIMED_OUT
+   * @param reason why, when known; empty otherwise
+   */
+  record WorkflowClosure(String status, String reason) {}
+
   /** The run's state as its workflow answers it; empty when the workflow is gone. */
   Optional<PipelineState> state(String runId);
 

@@ -158,6 +158,7 @@ class RunsController {
       @JsonRawValue String options,
       @JsonRawValue String result,
       PipelineState state,
+      Pipelines.WorkflowClosure workflowClosed,
       boolean offlinePlanner) {}
 
   /** One page of runs, the newest first; {@code next} lists the following page. */
@@ -294,8 +295,18 @@ class RunsController {
               run.optionsJson(),
               run.resultJson(),
               state(run.id()).orElse(null),
+              closure(run.id()).orElse(null),
               pipelines.offline());
         });
+  }
+
+  private Optional<Pipelines.WorkflowClosure> closure(String runId) {
+    try {
+      return pipelines.closure(runId);
+    } catch (RuntimeException unanswered) {
+      log.debug("No closure for run {}", runId, unanswered);
+      return Optional.empty();
+    }
   }
 
   private Optional<PipelineState> state(String runId) {

@@ -60,6 +60,13 @@ final class FakePipelines implements Pipelines {
     }
   }
 
+  final Map<String, WorkflowClosure> closures = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<WorkflowClosure> closure(String runId) {
+    return Optional.ofNullable(closures.get(runId));
+  }
+
   @Override
   public Optional<PipelineState> state(String runId) {
     return Optional.of(state(awaiting.getOrDefault(runId, Awaiting.NOTHING)));

@@ -189,20 +189,15 @@ final class ApiRunPort implements RunPort, AutoCloseable {
     }
   }
 
-  /**
-   * Over HTTP a run is open until its stream ends with the run's end; a workflow closed without one
-   * shows as an ended status with no end event, which the server reports as the run's status.
-   */
+  /** How the run's workflow closed, as the server reads it from Temporal. */
   @Override
   public Optional<RunClosure> closure(String runId) {
-    JsonNode run = api.get("/api/runs/{id}", runId);
-    String status = run.path("status").asText();
-    boolean ended =
-        status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED");
-    if (!ended) {
+    JsonNode closed = api.get("/api/runs/{id}", runId).path("workflowClosed");
+    if (closed.isMissingNode() || closed.isNull()) {
       return Optional.empty();
     }
-    return Optional.of(new RunClosure(status.equals("CANCELLED") ? "CANCELED" : status, ""));
+    return Optional.of(
+        new RunClosure(closed.path("status").asText(), closed.path("reason").asText("")));
   }
 
   @Override

@@ -61,6 +61,21 @@ final class GatewayPipelines implements Pipelines {
   }
 
   @Override
+  public Optional<WorkflowClosure> closure(String runId) {
+    try {
+      return runs.closure(runId)
+          .map(closed -> new WorkflowClosure(closed.status(), closed.reason()));
+    } catch (WorkflowNotFoundException gone) {
+      return Optional.empty();
+    } catch (StatusRuntimeException failed) {
+      if (failed.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw failed;
+    }
+  }
+
+  @Override
   public Optional<PipelineState> state(String runId) {
     try {
       return Optional.of(runs.state(runId));
