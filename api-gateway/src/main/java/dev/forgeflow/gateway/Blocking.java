@@ -13,6 +13,10 @@ final class Blocking {
     this.scheduler = scheduler;
   }
 
+  Scheduler scheduler() {
+    return scheduler;
+  }
+
   <T> Mono<T> call(Callable<T> blockingCall) {
     return Mono.fromCallable(blockingCall).subscribeOn(scheduler);
   }

@@ -44,6 +44,8 @@ import reactor.core.scheduler.Schedulers;
   AccountsConfiguration.class,
   ProjectsController.class,
   RunsController.class,
+  DeploymentsController.class,
+  DeploymentProxy.class,
   ApiDocument.class
 })
 @PropertySource("classpath:forgeflow-gateway.properties")

@@ -34,6 +34,7 @@ final class RunningGateway implements AutoCloseable {
 
   final Stores stores;
   final FakePipelines pipelines = new FakePipelines();
+  final FakeDeploymentPort deployments = new FakeDeploymentPort();
   final String base;
   final WebClient client;
   final WebTestClient testClient;
@@ -55,9 +56,11 @@ final class RunningGateway implements AutoCloseable {
         new SpringApplicationBuilder(GatewayApplication.class)
             .properties(settings.toArray(String[]::new))
             .initializers(
-                context ->
-                    ((GenericApplicationContext) context)
-                        .registerBean(Pipelines.class, () -> pipelines))
+                context -> {
+                  GenericApplicationContext beans = (GenericApplicationContext) context;
+                  beans.registerBean(Pipelines.class, () -> pipelines);
+                  beans.registerBean(DeploymentPort.class, () -> deployments);
+                })
             .run();
     int port = ((ReactiveWebServerApplicationContext) gateway).getWebServer().getPort();
     base = "http://127.0.0.1:" + port;

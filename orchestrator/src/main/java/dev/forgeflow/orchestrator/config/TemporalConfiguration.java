@@ -24,6 +24,7 @@ import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflowImpl;
 import dev.forgeflow.workflows.pipeline.RunSearchAttributes;
+import dev.forgeflow.workflows.sandbox.DeployWorkflowImpl;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -173,7 +174,8 @@ class TemporalConfiguration {
                     .setMaxConcurrentWorkflowTaskPollers(capacity.workflowPollers())
                     .setMaxConcurrentActivityTaskPollers(capacity.activityPollers())
                     .build());
-    worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        PipelineWorkflowImpl.class, DeployWorkflowImpl.class);
     for (Object activities : Agents.activities(stores, model.settings(), profile)) {
       worker.registerActivitiesImplementations(activities);
     }

@@ -1,5 +1,6 @@
 package dev.forgeflow.orchestrator.gateway;
 
+import dev.forgeflow.gateway.DeploymentPort;
 import dev.forgeflow.gateway.GatewayConfiguration;
 import dev.forgeflow.gateway.Pipelines;
 import dev.forgeflow.orchestrator.config.ForgeflowProperties;
@@ -7,6 +8,7 @@ import dev.forgeflow.orchestrator.config.SandboxChoice;
 import dev.forgeflow.orchestrator.config.StoreConfiguration.DatabaseHandle;
 import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.sandbox.SandboxInstance;
+import io.temporal.client.WorkflowClient;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +28,15 @@ class GatewayRole {
   Pipelines pipelines(
       Runs runs, SandboxChoice sandbox, SandboxInstance instance, ForgeflowProperties properties) {
     return new GatewayPipelines(runs, sandbox, instance, properties.temporalNamespace());
+  }
+
+  @Bean
+  DeploymentPort deploymentPort(
+      WorkflowClient client,
+      SandboxChoice sandbox,
+      SandboxInstance instance,
+      dev.forgeflow.store.Stores stores) {
+    return new GatewayDeployments(client, sandbox, instance, stores.deployments());
   }
 
   /** The stores' data source, for the gateway's journal feed; the stores' owner closes it. */

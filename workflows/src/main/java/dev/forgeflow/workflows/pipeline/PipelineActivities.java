@@ -13,7 +13,7 @@ import java.time.Duration;
  * refuses the credentials, malformed output after a repair) are non-retryable {@code
  * ApplicationFailure}s raised by the activities; everything else is retried here with backoff.
  */
-final class PipelineActivities {
+public final class PipelineActivities {
 
   private static final RetryOptions MODEL_CALLS =
       RetryOptions.newBuilder()
@@ -67,7 +67,7 @@ final class PipelineActivities {
           .build();
 
   /** Deploys wait for a health check, heartbeating; compensation retries until it is done. */
-  static final ActivityOptions DEPLOY =
+  public static final ActivityOptions DEPLOY =
       ActivityOptions.newBuilder()
           .setTaskQueue(SandboxActivities.TASK_QUEUE)
           .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
