@@ -161,6 +161,9 @@ final class LoginCommand implements Callable<Integer> {
     }
     HttpResponse<String> response =
         http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 401 && path.equals("/api/auth/sign-in")) {
+      throw CliProblem.badInput("The server refused the sign-in: wrong username or password.");
+    }
     if (response.statusCode() / 100 != 2) {
       throw ApiProblem.of(response.statusCode(), response.body()).forCli();
     }
