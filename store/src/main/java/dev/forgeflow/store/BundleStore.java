@@ -1,5 +1,6 @@
 package dev.forgeflow.store;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -46,6 +47,16 @@ public interface BundleStore {
    */
   SortedMap<String, String> files(String bundleId);
 
+  /**
+   * The files of a bundle version with the size of each content, sorted by path.
+   *
+   * @throws java.util.NoSuchElementException if there is no such bundle
+   */
+  List<BundleEntry> entries(String bundleId);
+
   /** The run's highest version, or empty if it has none yet. */
   Optional<BundleVersion> latest(String runId);
+
+  /** The run's versions, the first first; empty if it has none yet (or there is no such run). */
+  List<BundleVersion> versions(String runId);
 }

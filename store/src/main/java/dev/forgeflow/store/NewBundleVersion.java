@@ -5,6 +5,7 @@ import static dev.forgeflow.store.jooq.Tables.BUNDLES;
 import static dev.forgeflow.store.jooq.Tables.BUNDLE_FILES;
 import static dev.forgeflow.store.jooq.Tables.RUNS;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -32,14 +33,16 @@ final class NewBundleVersion {
     requireStoredBlobs(changedFiles);
     int version = nextVersion();
     String id = UUID.randomUUID().toString();
-    tx.insertInto(BUNDLES)
-        .set(BUNDLES.ID, id)
-        .set(BUNDLES.RUN_ID, runId)
-        .set(BUNDLES.VERSION, version)
-        .set(BUNDLES.BASE_ID, baseBundleId)
-        .execute();
+    OffsetDateTime createdAt =
+        tx.insertInto(BUNDLES)
+            .set(BUNDLES.ID, id)
+            .set(BUNDLES.RUN_ID, runId)
+            .set(BUNDLES.VERSION, version)
+            .set(BUNDLES.BASE_ID, baseBundleId)
+            .returning(BUNDLES.CREATED_AT)
+            .fetchOne(BUNDLES.CREATED_AT);
     insertFiles(id, files);
-    return new BundleVersion(id, runId, version, files.size());
+    return new BundleVersion(id, runId, version, files.size(), createdAt);
   }
 
   private void lockRun() {

@@ -4,6 +4,8 @@ import static dev.forgeflow.store.jooq.Tables.BLOBS;
 import static dev.forgeflow.store.jooq.Tables.BUNDLES;
 import static dev.forgeflow.store.jooq.Tables.BUNDLE_FILES;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -75,13 +77,38 @@ final class PostgresBundleStore implements BundleStore {
   }
 
   @Override
+  public List<BundleEntry> entries(String bundleId) {
+    find(bundleId);
+    return db
+        .select(BUNDLE_FILES.PATH, BUNDLE_FILES.SHA256, BLOBS.SIZE)
+        .from(BUNDLE_FILES)
+        .join(BLOBS)
+        .on(BLOBS.SHA256.eq(BUNDLE_FILES.SHA256))
+        .where(BUNDLE_FILES.BUNDLE_ID.eq(bundleId))
+        .fetch(row -> new BundleEntry(row.value1(), row.value2(), row.value3()))
+        .stream()
+        // Sorted as files() sorts (String order), whatever the database's collation.
+        .sorted(Comparator.comparing(BundleEntry::path))
+        .toList();
+  }
+
+  @Override
   public Optional<BundleVersion> latest(String runId) {
-    return db.select(BUNDLES.ID, BUNDLES.RUN_ID, BUNDLES.VERSION, FILE_COUNT)
+    return db.select(BUNDLES.ID, BUNDLES.RUN_ID, BUNDLES.VERSION, FILE_COUNT, BUNDLES.CREATED_AT)
         .from(BUNDLES)
         .where(BUNDLES.RUN_ID.eq(runId))
         .orderBy(BUNDLES.VERSION.desc())
         .limit(1)
         .fetchOptional(PostgresBundleStore::toVersion);
+  }
+
+  @Override
+  public List<BundleVersion> versions(String runId) {
+    return db.select(BUNDLES.ID, BUNDLES.RUN_ID, BUNDLES.VERSION, FILE_COUNT, BUNDLES.CREATED_AT)
+        .from(BUNDLES)
+        .where(BUNDLES.RUN_ID.eq(runId))
+        .orderBy(BUNDLES.VERSION)
+        .fetch(PostgresBundleStore::toVersion);
   }
 
   static SortedMap<String, String> filesOf(DSLContext db, String bundleId) {
@@ -94,7 +121,7 @@ final class PostgresBundleStore implements BundleStore {
   }
 
   private Optional<BundleVersion> findWhere(Condition condition) {
-    return db.select(BUNDLES.ID, BUNDLES.RUN_ID, BUNDLES.VERSION, FILE_COUNT)
+    return db.select(BUNDLES.ID, BUNDLES.RUN_ID, BUNDLES.VERSION, FILE_COUNT, BUNDLES.CREATED_AT)
         .from(BUNDLES)
         .where(condition)
         .fetchOptional(PostgresBundleStore::toVersion);
@@ -105,6 +132,7 @@ final class PostgresBundleStore implements BundleStore {
         row.get(BUNDLES.ID),
         row.get(BUNDLES.RUN_ID),
         row.get(BUNDLES.VERSION),
-        row.get(FILE_COUNT));
+        row.get(FILE_COUNT),
+        row.get(BUNDLES.CREATED_AT));
   }
 }

@@ -67,8 +67,9 @@ abstract class BundleStoreContract {
         bundles.createVersion(
             run, v1.id(), Map.of("app/main.py", main2, "tests/test_main.py", tests));
 
-    assertThat(v1).isEqualTo(new BundleVersion(v1.id(), run, 1, 2));
-    assertThat(v2).isEqualTo(new BundleVersion(v2.id(), run, 2, 3));
+    assertThat(v1).isEqualTo(new BundleVersion(v1.id(), run, 1, 2, v1.createdAt()));
+    assertThat(v2).isEqualTo(new BundleVersion(v2.id(), run, 2, 3, v2.createdAt()));
+    assertThat(v1.createdAt()).isNotNull().isBeforeOrEqualTo(v2.createdAt());
     assertThat(bundles.files(v2.id()))
         .containsExactly(
             entry("app/main.py", main2),
@@ -140,6 +141,46 @@ abstract class BundleStoreContract {
   @Test
   void aRunWithoutBundlesHasNoLatest() {
     assertThat(bundles.latest(newRun())).isEmpty();
+  }
+
+  @Test
+  void versionsAreTheRunsOwnInOrderEachAsFindShowsIt() {
+    String run = newRun();
+    String content = bundles.putBlob(unique("listed"));
+    BundleVersion v1 = bundles.createVersion(run, null, Map.of("a.py", content));
+    bundles.createVersion(newRun(), null, Map.of("other.py", content));
+    BundleVersion v2 = bundles.createVersion(run, v1.id(), Map.of("b.py", content));
+
+    assertThat(bundles.versions(run)).containsExactly(v1, v2);
+    assertThat(bundles.versions(run)).containsExactly(bundles.find(v1.id()), bundles.find(v2.id()));
+    assertThat(bundles.versions(newRun())).isEmpty();
+    assertThat(bundles.versions("no-such-run")).isEmpty();
+  }
+
+  @Test
+  void entriesListAVersionsFilesWithTheirSizesInPathOrder() {
+    String run = newRun();
+    byte[] main = unique("print('main')");
+    String empty = bundles.putBlob(new byte[0]);
+    String mainSha = bundles.putBlob(main);
+    BundleVersion v1 =
+        bundles.createVersion(
+            run,
+            null,
+            Map.of("app/main.py", mainSha, "README.md", empty, "app/__init__.py", empty));
+
+    assertThat(bundles.entries(v1.id()))
+        .containsExactly(
+            new BundleEntry("README.md", empty, 0),
+            new BundleEntry("app/__init__.py", empty, 0),
+            new BundleEntry("app/main.py", mainSha, main.length));
+    assertThat(bundles.entries(v1.id()))
+        .extracting(BundleEntry::path)
+        .containsExactlyElementsOf(bundles.files(v1.id()).keySet());
+    assertThat(bundles.entries(bundles.createVersion(run, null, Map.of()).id())).isEmpty();
+    assertThatThrownBy(() -> bundles.entries("no-such-bundle"))
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("no-such-bundle");
   }
 
   @Test

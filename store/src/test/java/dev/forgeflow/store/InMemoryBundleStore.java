@@ -58,7 +58,8 @@ public final class InMemoryBundleStore implements BundleStore {
     }
     int version = latest(runId).map(v -> v.version() + 1).orElse(1);
     BundleVersion created =
-        new BundleVersion(UUID.randomUUID().toString(), runId, version, files.size());
+        new BundleVersion(
+            UUID.randomUUID().toString(), runId, version, files.size(), InMemoryRunStore.now());
     versions.put(created.id(), created);
     filesByBundle.put(created.id(), files);
     inOrder.add(created);
@@ -88,6 +89,22 @@ public final class InMemoryBundleStore implements BundleStore {
   public synchronized SortedMap<String, String> files(String bundleId) {
     find(bundleId);
     return new TreeMap<>(filesByBundle.get(bundleId));
+  }
+
+  @Override
+  public synchronized List<BundleEntry> entries(String bundleId) {
+    find(bundleId);
+    List<BundleEntry> entries = new ArrayList<>();
+    filesByBundle
+        .get(bundleId)
+        .forEach(
+            (path, sha256) -> entries.add(new BundleEntry(path, sha256, blobs.get(sha256).length)));
+    return entries;
+  }
+
+  @Override
+  public synchronized List<BundleVersion> versions(String runId) {
+    return inOrder.stream().filter(version -> version.runId().equals(runId)).toList();
   }
 
   @Override
