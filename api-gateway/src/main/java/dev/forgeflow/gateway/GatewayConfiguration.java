@@ -37,7 +37,13 @@ import reactor.core.scheduler.Schedulers;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewaySettings.class)
-@Import({ProjectsController.class, RunsController.class, ApiDocument.class})
+@Import({
+  ProjectsController.class,
+  RunsController.class,
+  BundlesController.class,
+  BundleDownloadsController.class,
+  ApiDocument.class
+})
 @PropertySource("classpath:forgeflow-gateway.properties")
 public class GatewayConfiguration {
 
@@ -73,6 +79,11 @@ public class GatewayConfiguration {
   @Bean
   Blocking blocking(Scheduler blockingCalls) {
     return new Blocking(blockingCalls);
+  }
+
+  @Bean
+  RunBundles runBundles(Stores stores) {
+    return new RunBundles(stores);
   }
 
   @Bean
