@@ -40,6 +40,7 @@ import reactor.core.scheduler.Schedulers;
 @Import({
   ProjectsController.class,
   RunsController.class,
+  ArtifactsController.class,
   BundlesController.class,
   BundleDownloadsController.class,
   ApiDocument.class

@@ -4,8 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forgeflow.gateway.RunningGateway.Owner;
 import dev.forgeflow.store.BundleVersion;
+import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.journal.Facts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -37,6 +40,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class RunArtifactsApiIT {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MAIN = "import os\n\ndef main():\n    print('%s')\n\nmain()\n";
   private static final byte[] LOGO = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff};
 
@@ -393,10 +397,11 @@ class RunArtifactsApiIT {
   }
 
   @Test
-  void anotherUsersRunsCodeIsNotFound() {
+  void anotherUsersRunsCodeAndArtifactsAreNotFound() {
     Owner ada = gateway.newOwner();
     Owner eve = gateway.newOwner();
     String run = runWithTwoVersions(ada);
+    String charter = gateway.stores.artifacts().save(run, "charter", "{\"name\": \"shop\"}");
 
     for (String route :
         List.of(
@@ -405,11 +410,113 @@ class RunArtifactsApiIT {
             "/versions/1/files/app/main.py",
             "/versions/1/zip",
             "/download",
-            "/diff?from=1&to=2")) {
+            "/diff?from=1&to=2",
+            "/artifacts",
+            "/artifacts/" + charter,
+            "/charter")) {
       EntityExchangeResult<String> result =
           get(eve, "/api/runs/" + run + route).expectBody(String.class).returnResult();
       assertThat(result.getStatus()).as(route).isEqualTo(HttpStatus.NOT_FOUND);
       assertThat(result.getResponseBody()).as(route).doesNotContain("import os", "shop\"");
     }
+  }
+
+  private static String architecture(String mermaid) throws Exception {
+    Map<String, Object> design = new LinkedHashMap<>();
+    design.put("designMarkdown", "# Design\n\nOne service.");
+    design.put("mermaid", mermaid);
+    design.put("components", List.of());
+    design.put("dataModel", List.of());
+    design.put("endpoints", List.of());
+    design.put("filePlan", List.of());
+    return JSON.writeValueAsString(design);
+  }
+
+  private static void journal(String run, Fact fact) {
+    gateway.stores.journal().append(run, fact.eventType(), Facts.json(fact), 1);
+  }
+
+  @Test
+  void artifactsAreListedInTheOrderTheJournalAnnouncedThemWithTheirRounds() throws Exception {
+    Owner ada = gateway.newOwner();
+    String run = gateway.newRun(ada);
+    String charter = gateway.stores.artifacts().save(run, "charter", "{\"name\": \"shop\"}");
+    journal(run, new Fact.ArtifactCharter(charter, "shop", 1, "offline"));
+    String design = gateway.stores.artifacts().save(run, "architecture", architecture("graph TD"));
+    journal(run, new Fact.ArtifactArchitecture(design, List.of("app/main.py"), 1, "offline", null));
+    gateway.appendStages(run, 2);
+    journal(run, new Fact.TestReport(1, false, "img", 3, 1, List.of(), "1 of 3 failed"));
+    String review =
+        gateway.stores.artifacts().save(run, "review", "{\"approved\": false, \"issues\": []}");
+    journal(run, new Fact.ReviewReport(review, 1, false, "fix it", 1, 1, List.of()));
+
+    JsonNode items = json(ada, "/api/runs/" + run + "/artifacts").get("items");
+
+    assertThat(items)
+        .extracting(item -> item.get("kind").asText())
+        .containsExactly("charter", "architecture", "test", "review");
+    assertThat(items.get(0).get("id").asText()).isEqualTo(charter);
+    assertThat(items.get(0).get("url").asText())
+        .isEqualTo("/api/runs/" + run + "/artifacts/" + charter);
+    assertThat(items.get(0).has("round")).isFalse();
+    assertThat(items.get(1).get("id").asText()).isEqualTo(design);
+    assertThat(items.get(2).has("id")).isFalse();
+    assertThat(items.get(2).get("round").asInt()).isEqualTo(1);
+    assertThat(items.get(2).get("seq").asLong()).isEqualTo(5);
+    assertThat(items.get(3).get("id").asText()).isEqualTo(review);
+    assertThat(items.get(3).get("round").asInt()).isEqualTo(1);
+    assertThat(items).allMatch(item -> item.hasNonNull("createdAt"));
+    assertThat(json(ada, "/api/runs/" + gateway.newRun(ada) + "/artifacts").get("items")).isEmpty();
+  }
+
+  @Test
+  void anArtifactIsItsJsonOnlyUnderItsOwnRun() throws Exception {
+    Owner ada = gateway.newOwner();
+    String run = gateway.newRun(ada);
+    String other = gateway.newRun(ada);
+    String review = gateway.stores.artifacts().save(run, "review", "{\"approved\": true}");
+
+    get(ada, "/api/runs/" + run + "/artifacts/" + review)
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_JSON)
+        .expectBody()
+        .json("{\"approved\": true}");
+    notFound(ada, "/api/runs/" + other + "/artifacts/" + review);
+    notFound(ada, "/api/runs/" + run + "/artifacts/no-such-artifact");
+  }
+
+  @Test
+  void theCharterAndArchitectureAreTheLatestAndTheDiagramItsMermaidSource() throws Exception {
+    Owner ada = gateway.newOwner();
+    String run = gateway.newRun(ada);
+    String prefix = "/api/runs/" + run;
+
+    get(ada, prefix + "/charter")
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("The run has no charter yet");
+    notFound(ada, prefix + "/architecture");
+    notFound(ada, prefix + "/architecture/diagram.mmd");
+    gateway.stores.artifacts().save(run, "charter", "{\"name\": \"shop\"}");
+    gateway.stores.artifacts().save(run, "architecture", architecture("graph TD\n  A-->B"));
+    gateway.stores.artifacts().save(run, "architecture", architecture("graph LR\n  api-->db\n"));
+
+    get(ada, prefix + "/charter").expectBody().json("{\"name\": \"shop\"}");
+    assertThat(json(ada, prefix + "/architecture").get("mermaid").asText())
+        .isEqualTo("graph LR\n  api-->db\n");
+    get(ada, prefix + "/architecture/diagram.mmd")
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentType("text/plain;charset=UTF-8")
+        .expectBody(String.class)
+        .isEqualTo("graph LR\n  api-->db\n");
+
+    gateway.stores.artifacts().save(run, "architecture", architecture(""));
+    notFound(ada, prefix + "/architecture/diagram.mmd");
   }
 }
