@@ -46,6 +46,9 @@ import reactor.core.scheduler.Schedulers;
   RunsController.class,
   DeploymentsController.class,
   DeploymentProxy.class,
+  ArtifactsController.class,
+  BundlesController.class,
+  BundleDownloadsController.class,
   ApiDocument.class
 })
 @PropertySource("classpath:forgeflow-gateway.properties")
@@ -86,6 +89,11 @@ public class GatewayConfiguration {
   @Bean
   Blocking blocking(Scheduler blockingCalls) {
     return new Blocking(blockingCalls);
+  }
+
+  @Bean
+  RunBundles runBundles(Stores stores) {
+    return new RunBundles(stores);
   }
 
   @Bean

@@ -15,6 +15,7 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
@@ -57,6 +58,20 @@ class WebSecurity {
   @Bean
   SessionCookie sessionCookie(GatewaySettings settings) {
     return new SessionCookie(settings.sessionLifetime());
+  }
+
+  /**
+   * A request the firewall refuses (an encoded slash or backslash, {@code ..}, a control character
+   * in its path) is a 400 problem like any other bad input, not a bare status.
+   */
+  @Bean
+  ServerExchangeRejectedHandler rejectedRequests(ProblemResponses problems) {
+    return (exchange, rejected) ->
+        problems.handle(
+            exchange,
+            Problems.badRequest(
+                "The request's path is not acceptable: encoded slashes and backslashes, '..',"
+                    + " '//' and control characters are refused"));
   }
 
   @Bean

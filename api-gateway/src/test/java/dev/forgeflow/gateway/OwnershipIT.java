@@ -1,5 +1,6 @@
 package dev.forgeflow.gateway;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -78,7 +79,23 @@ class OwnershipIT {
     String run =
         gateway.stores.runs().create(new NewRun("books (title)", null, ada.userId(), project.id()));
     String token = gateway.stores.accounts().tokens(ada.userId()).get(0).id();
-    adasObjects = Map.of("project", project.id(), "run", run, "token", token);
+    String artifact = gateway.stores.artifacts().save(run, "charter", "{\"name\": \"shop\"}");
+    String main = gateway.stores.bundles().putBlob("print('shop')\n".getBytes(UTF_8));
+    gateway.stores.bundles().createVersion(run, null, Map.of("app/main.py", main));
+    adasObjects =
+        Map.of(
+            "project",
+            project.id(),
+            "run",
+            run,
+            "token",
+            token,
+            "artifact",
+            artifact,
+            "version",
+            "1",
+            "file",
+            "app/main.py");
   }
 
   @AfterAll
@@ -125,7 +142,18 @@ class OwnershipIT {
             "POST /api/projects/{projectId}/runs",
             "GET /api/runs/{id}",
             "GET /api/runs/{id}/events",
-            "POST /api/runs/{id}/cancel");
+            "POST /api/runs/{id}/cancel",
+            "GET /api/runs/{id}/artifacts",
+            "GET /api/runs/{id}/artifacts/{artifactId}",
+            "GET /api/runs/{id}/charter",
+            "GET /api/runs/{id}/architecture",
+            "GET /api/runs/{id}/architecture/diagram.mmd",
+            "GET /api/runs/{id}/versions",
+            "GET /api/runs/{id}/versions/{version}/files",
+            "GET /api/runs/{id}/versions/{version}/files/{path}",
+            "GET /api/runs/{id}/versions/{version}/zip",
+            "GET /api/runs/{id}/download",
+            "GET /api/runs/{id}/diff");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -198,6 +226,15 @@ class OwnershipIT {
     }
     if (before.endsWith("/tokens/")) {
       return "token";
+    }
+    if (name.equals("artifactId")) {
+      return "artifact";
+    }
+    if (name.equals("version")) {
+      return "version";
+    }
+    if (name.equals("path") && before.endsWith("/files/")) {
+      return "file";
     }
     return fail(
         "No fixture for {%s} in %s: give this test an object of that kind owned by Ada",
