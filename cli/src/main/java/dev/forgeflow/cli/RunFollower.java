@@ -29,6 +29,14 @@ final class RunFollower {
   private final Questions questions;
   private final CountDownLatch ended = new CountDownLatch(1);
   private final AtomicBoolean endReported = new AtomicBoolean();
+
+  /** The seq of the last event handled: a question asked then is open until answered after it. */
+  private volatile long seen;
+
+  private static final Set<String> PLAN_ANSWERS =
+      Set.of(Fact.ApprovalDecided.TYPE, Fact.ApprovalTimedOut.TYPE);
+  private static final Set<String> BUDGET_ANSWERS =
+      Set.of(Fact.BudgetRaised.TYPE, Fact.BudgetStopped.TYPE);
   private static final Set<String> ENDS =
       Set.of(Fact.RunCompleted.TYPE, Fact.RunFailed.TYPE, Fact.RunCancelled.TYPE);
 
@@ -57,6 +65,7 @@ final class RunFollower {
         }
         for (JournalEvent event : events) {
           seq = event.seq();
+          seen = seq;
           JsonNode payload = printer.print(event);
           if (ENDS.contains(event.type())) {
             return react(runId, event.type(), payload);
@@ -71,6 +80,7 @@ final class RunFollower {
         List<JournalEvent> events = runs.awaitEvents(runId, seq, Duration.ofSeconds(1));
         for (JournalEvent event : events) {
           seq = event.seq();
+          seen = seq;
           JsonNode payload = printer.print(event);
           Integer exit = react(runId, event.type(), payload);
           if (exit != null) {
@@ -81,6 +91,7 @@ final class RunFollower {
           // the end event, if any, was journalled before the workflow closed
           for (JournalEvent event : runs.awaitEvents(runId, seq, Duration.ZERO)) {
             seq = event.seq();
+            seen = seq;
             Integer exit = react(runId, event.type(), printer.print(event));
             if (exit != null) {
               return exit;
@@ -91,6 +102,16 @@ final class RunFollower {
       }
     } finally {
       ended.countDown();
+    }
+  }
+
+  /** Whether the journal has answered the question after {@code asked}, from anywhere. */
+  private boolean answeredSince(String runId, long asked, Set<String> answers) {
+    try {
+      return runs.awaitEvents(runId, asked, Duration.ZERO).stream()
+          .anyMatch(event -> answers.contains(event.type()));
+    } catch (RuntimeException unknown) {
+      return false; // could not tell: keep asking
     }
   }
 
@@ -115,9 +136,17 @@ final class RunFollower {
 
   private Integer react(String runId, String type, JsonNode payload) {
     switch (type) {
-      case Fact.ApprovalRequested.TYPE ->
-          questions.plan(runId, payload.path("architectureId").asText(), () -> open(runId));
-      case Fact.BudgetExhausted.TYPE -> questions.budget(runId, () -> open(runId));
+      case Fact.ApprovalRequested.TYPE -> {
+        long asked = seen;
+        questions.plan(
+            runId,
+            payload.path("architectureId").asText(),
+            () -> open(runId) && !answeredSince(runId, asked, PLAN_ANSWERS));
+      }
+      case Fact.BudgetExhausted.TYPE -> {
+        long asked = seen;
+        questions.budget(runId, () -> open(runId) && !answeredSince(runId, asked, BUDGET_ANSWERS));
+      }
       case Fact.RunCompleted.TYPE -> {
         return completed(runId, Facts.read(Fact.RunCompleted.class, payload.toString()));
       }

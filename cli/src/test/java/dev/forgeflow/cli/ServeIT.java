@@ -142,7 +142,7 @@ class ServeIT {
     assertThat(hasMain).isTrue();
     try (CliProcess approve = cli(elsewhere, env, "approve", runId)) {
       assertThat(approve.exitCode(COMMAND)).isEqualTo(ExitCodes.BAD_INPUT);
-      assertThat(approve.output()).contains("not waiting for plan approval");
+      assertThat(approve.output()).contains("the run has ended");
       assertNoStackTrace(approve.output());
     }
   }
