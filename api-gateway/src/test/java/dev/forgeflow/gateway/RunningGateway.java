@@ -43,6 +43,7 @@ final class RunningGateway implements AutoCloseable {
   private final ConnectionProvider connections;
 
   private RunningGateway(Path dataDir, String... properties) {
+    NonBlocking.install();
     database = EmbeddedDatabase.start(dataDir);
     Database.migrate(database.dataSource());
     stores = Stores.postgres(database.dataSource());
@@ -97,11 +98,13 @@ final class RunningGateway implements AutoCloseable {
     }
   }
 
+  /** Stops it all; fails if the gateway made a blocking call on a non-blocking thread. */
   @Override
   public void close() {
     gateway.close();
     connections.dispose();
     stores.close();
     database.close();
+    NonBlocking.assertNone();
   }
 }
