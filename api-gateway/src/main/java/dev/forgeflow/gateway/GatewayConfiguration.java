@@ -1,6 +1,11 @@
 package dev.forgeflow.gateway;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.forgeflow.gateway.accounts.AccountsConfiguration;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.Accounts;
@@ -12,12 +17,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springdoc.core.annotations.RouterOperation;
 import org.springdoc.core.annotations.RouterOperations;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,6 +91,31 @@ public class GatewayConfiguration {
   @Bean
   HealthIndicator workflowsHealthIndicator(Pipelines pipelines) {
     return new WorkflowsHealth(pipelines);
+  }
+
+  /**
+   * Request bodies are read strictly: a JSON {@code false} or {@code 12} is not the text "false" or
+   * "12", nor a string a number or a flag, nor {@code 1.5} an integer. A client that sends the
+   * wrong type is told so (400), instead of getting something it did not ask for.
+   */
+  @Bean
+  Jackson2ObjectMapperBuilderCustomizer strictJson() {
+    return builder ->
+        builder
+            .featuresToDisable(
+                MapperFeature.ALLOW_COERCION_OF_SCALARS, DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .postConfigurer(
+                mapper -> {
+                  for (CoercionInputShape scalar :
+                      List.of(
+                          CoercionInputShape.Boolean,
+                          CoercionInputShape.Integer,
+                          CoercionInputShape.Float)) {
+                    mapper
+                        .coercionConfigFor(LogicalType.Textual)
+                        .setCoercion(scalar, CoercionAction.Fail);
+                  }
+                });
   }
 
   @Bean

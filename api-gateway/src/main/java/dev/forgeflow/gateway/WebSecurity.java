@@ -4,6 +4,7 @@ import dev.forgeflow.store.accounts.Accounts;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -66,12 +67,20 @@ class WebSecurity {
    */
   @Bean
   ServerExchangeRejectedHandler rejectedRequests(ProblemResponses problems) {
-    return (exchange, rejected) ->
-        problems.handle(
-            exchange,
-            Problems.badRequest(
-                "The request's path is not acceptable: encoded slashes and backslashes, '..',"
-                    + " '//' and control characters are refused"));
+    return (exchange, rejected) -> {
+      String reason = String.valueOf(rejected.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      String detail =
+          reason.contains("method")
+              ? "The HTTP method is not one this API supports"
+              : reason.contains("header")
+                  ? "A request header holds characters that are refused"
+                  : "The request's path is not acceptable: encoded slashes and backslashes, '..',"
+                      + " '//' and control characters are refused";
+      // The refused request's body is never read: the connection closes with the answer, so no
+      // unread bytes are left in front of the next request on it.
+      exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+      return problems.handle(exchange, Problems.badRequest(detail));
+    };
   }
 
   @Bean

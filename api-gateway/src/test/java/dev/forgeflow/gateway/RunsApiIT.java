@@ -176,6 +176,17 @@ class RunsApiIT {
         .expectBody()
         .jsonPath("$.detail")
         .value(detail -> assertThat((String) detail).contains("name"));
+    for (Object notAName : List.of(false, 12, 1.5, List.of("x"), Map.of("x", 1))) {
+      http.post()
+          .uri("/api/projects")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + ada.token())
+          .bodyValue(Map.of("name", notAName))
+          .exchange()
+          .expectStatus()
+          .isBadRequest()
+          .expectHeader()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
     assertThat(gateway.stores.projects().listOwned(ada.userId(), 10, 0)).isEmpty();
   }
 
@@ -364,6 +375,16 @@ class RunsApiIT {
         .jsonPath("$.detail")
         .value(detail -> assertThat((String) detail).contains("sandbox"));
     createRun(ada, projectId, null, Map.of("prompt", "books", "maxReviewRounds", 0))
+        .expectStatus()
+        .isBadRequest();
+    createRun(ada, projectId, null, Map.of("prompt", 12)).expectStatus().isBadRequest();
+    createRun(ada, projectId, null, Map.of("prompt", "books", "maxReviewRounds", "2"))
+        .expectStatus()
+        .isBadRequest();
+    createRun(ada, projectId, null, Map.of("prompt", "books", "maxReviewRounds", 1.5))
+        .expectStatus()
+        .isBadRequest();
+    createRun(ada, projectId, null, Map.of("prompt", "books", "approvalGate", "yes"))
         .expectStatus()
         .isBadRequest();
     createRun(ada, projectId, null, Map.of("prompt", " "))

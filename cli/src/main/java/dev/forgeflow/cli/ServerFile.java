@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 final class ServerFile {
 
-  static final String NAME = "server.json";
+  static final String NAME = "forgeflow-serve.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ServerFile() {}
