@@ -38,7 +38,7 @@ final class LatencyTable {
             f ->
                 out.printf(
                     Locale.ROOT,
-                    "target p99 < %.0f ms at 1,000 subscribers, %s: %s (p99 %s ms)%n",
+                    "target p99 < %.0f ms with 1,000 subscribers (%s): %s, p99 %s ms%n",
                     LevelFigures.TARGET_P99_MILLIS,
                     f.level().label(),
                     f.meetsTarget() ? "PASS" : "MISS",
