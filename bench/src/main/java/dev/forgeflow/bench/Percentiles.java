@@ -3,7 +3,7 @@ package dev.forgeflow.bench;
 import java.util.List;
 
 /** Nearest-rank percentiles: the smallest value with at least p % of the values at or below it. */
-final class Percentiles {
+public final class Percentiles {
   private Percentiles() {}
 
   /**
@@ -12,7 +12,7 @@ final class Percentiles {
    *
    * @throws IllegalArgumentException if there are no values or {@code percent} is not in (0, 100]
    */
-  static double of(List<Double> values, double percent) {
+  public static double of(List<Double> values, double percent) {
     if (values.isEmpty()) {
       throw new IllegalArgumentException("no values to take a percentile of");
     }
