@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
       "org.springframework.boot.autoconfigure.jooq.JooqAutoConfiguration",
       "org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDetailsServiceAutoConfiguration"
     })
-@Import({GatewayConfiguration.class, GatewayDatabase.class})
+@Import({GatewayConfiguration.class, GatewayDatabase.class, WithoutWorkflows.class})
 public class GatewayApplication {
 
   public static void main(String[] args) {

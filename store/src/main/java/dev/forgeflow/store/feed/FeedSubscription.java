@@ -34,7 +34,8 @@ final class FeedSubscription implements Subscription {
       RunNotifications notifications,
       Scheduler readers,
       FeedSettings settings,
-      AtomicBoolean closed) {}
+      AtomicBoolean closed,
+      SharedReads reads) {}
 
   private final Context feed;
   private final String runId;
@@ -188,7 +189,10 @@ final class FeedSubscription implements Subscription {
       return false;
     }
     int limit = (int) Math.min(room, capacity);
-    List<JournalEvent> rows = feed.journal().readAfter(runId, readSeq, limit);
+    List<JournalEvent> rows =
+        live
+            ? feed.reads().readAfter(runId, readSeq, limit)
+            : feed.journal().readAfter(runId, readSeq, limit);
     for (JournalEvent row : rows) {
       buffer.add(row);
       readSeq = row.seq();

@@ -42,7 +42,13 @@ public final class JournalFeed implements AutoCloseable {
     this.recheck =
         Disposables.composite(
             ticker.schedulePeriodically(
-                context.notifications()::wakeAll, interval, interval, TimeUnit.MILLISECONDS),
+                () -> {
+                  context.reads().forgetUnfollowed();
+                  context.notifications().wakeAll();
+                },
+                interval,
+                interval,
+                TimeUnit.MILLISECONDS),
             ticker);
   }
 
@@ -66,7 +72,13 @@ public final class JournalFeed implements AutoCloseable {
     Scheduler ticker = Schedulers.newSingle("forgeflow-journal-feed-recheck", true);
     return new JournalFeed(
         new FeedSubscription.Context(
-            runs, journal, notifications, readers, settings, new AtomicBoolean()),
+            runs,
+            journal,
+            notifications,
+            readers,
+            settings,
+            new AtomicBoolean(),
+            new SharedReads(journal, notifications)),
         ticker);
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -33,6 +34,8 @@ final class RunNotifications implements AutoCloseable {
   private final DataSource dataSource;
   private final Map<String, Set<Runnable>> byRun = new ConcurrentHashMap<>();
   private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicLong clock = new AtomicLong();
+  private final Map<String, AtomicLong> lastNotice = new ConcurrentHashMap<>();
   private volatile Thread thread;
   private volatile boolean closed;
   private int failures;
@@ -46,15 +49,48 @@ final class RunNotifications implements AutoCloseable {
     startOnce();
     byRun.compute(
         runId, (id, wakes) -> add(wakes == null ? ConcurrentHashMap.newKeySet() : wakes, wake));
-    return () -> byRun.computeIfPresent(runId, (id, wakes) -> remove(wakes, wake));
+    return () -> {
+      if (byRun.computeIfPresent(runId, (id, wakes) -> remove(wakes, wake)) == null) {
+        lastNotice.remove(runId);
+      }
+    };
   }
 
   /** Wakes everyone: any run may have new events. */
   void wakeAll() {
+    long now = clock.incrementAndGet();
+    byRun.keySet().forEach(id -> notice(id, now));
     byRun.values().forEach(wakes -> wakes.forEach(Runnable::run));
   }
 
+  /** The clock's time now: a read that starts later sees every notified append. */
+  long now() {
+    return clock.get();
+  }
+
+  /**
+   * When the run was last notified, by {@link #now()}'s clock; while it has not been since it is
+   * followed, later than any read. The clock only moves forward, so a read stamped before a
+   * notification never passes for one after it.
+   */
+  long lastNotice(String runId) {
+    AtomicLong at = lastNotice.get(runId);
+    return at == null ? Long.MAX_VALUE : at.get();
+  }
+
+  /** Whether anyone follows the run. */
+  boolean followed(String runId) {
+    return byRun.containsKey(runId);
+  }
+
+  private void notice(String runId, long now) {
+    if (byRun.containsKey(runId)) {
+      lastNotice.computeIfAbsent(runId, id -> new AtomicLong()).accumulateAndGet(now, Math::max);
+    }
+  }
+
   private void wake(String runId) {
+    notice(runId, clock.incrementAndGet());
     Set<Runnable> wakes = byRun.get(runId);
     if (wakes != null) {
       wakes.forEach(Runnable::run);
