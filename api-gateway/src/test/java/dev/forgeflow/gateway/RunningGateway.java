@@ -39,7 +39,9 @@ final class RunningGateway implements AutoCloseable {
   final WebClient client;
   final WebTestClient testClient;
   private final EmbeddedDatabase database;
-  private final ConfigurableApplicationContext gateway;
+  private final List<String> settings;
+  private final int port;
+  private volatile ConfigurableApplicationContext gateway;
   private final ConnectionProvider connections;
 
   private RunningGateway(Path dataDir, String... properties) {
@@ -47,23 +49,13 @@ final class RunningGateway implements AutoCloseable {
     database = EmbeddedDatabase.start(dataDir);
     Database.migrate(database.dataSource());
     stores = Stores.postgres(database.dataSource());
-    List<String> settings = new ArrayList<>(List.of(properties));
+    settings = new ArrayList<>(List.of(properties));
     settings.add("server.address=127.0.0.1");
-    settings.add("server.port=0");
     settings.add("forgeflow.gateway.database.url=" + database.jdbcUrl());
     settings.add("forgeflow.gateway.database.user=" + database.user());
     settings.add("forgeflow.gateway.database.password=" + database.password());
-    gateway =
-        new SpringApplicationBuilder(GatewayApplication.class)
-            .properties(settings.toArray(String[]::new))
-            .initializers(
-                context -> {
-                  GenericApplicationContext beans = (GenericApplicationContext) context;
-                  beans.registerBean(Pipelines.class, () -> pipelines);
-                  beans.registerBean(DeploymentPort.class, () -> deployments);
-                })
-            .run();
-    int port = ((ReactiveWebServerApplicationContext) gateway).getWebServer().getPort();
+    gateway = startGateway(0);
+    port = ((ReactiveWebServerApplicationContext) gateway).getWebServer().getPort();
     base = "http://127.0.0.1:" + port;
     connections =
         ConnectionProvider.builder("gateway-it")
@@ -75,6 +67,29 @@ final class RunningGateway implements AutoCloseable {
     client = WebClient.builder().clientConnector(connector).baseUrl(base).build();
     testClient =
         WebTestClient.bindToServer(connector).baseUrl(base).responseTimeout(PATIENCE).build();
+  }
+
+  private ConfigurableApplicationContext startGateway(int onPort) {
+    List<String> all = new ArrayList<>(settings);
+    all.add("server.port=" + onPort);
+    return new SpringApplicationBuilder(GatewayApplication.class)
+        .properties(all.toArray(String[]::new))
+        .initializers(
+            context -> {
+              GenericApplicationContext beans = (GenericApplicationContext) context;
+              beans.registerBean(Pipelines.class, () -> pipelines);
+              beans.registerBean(DeploymentPort.class, () -> deployments);
+            })
+        .run();
+  }
+
+  /**
+   * Stops the gateway (its streams end, its clients see their connections drop), then starts a new
+   * one on the same port, over the same database.
+   */
+  void restartGateway() {
+    gateway.close();
+    gateway = startGateway(port);
   }
 
   /** Starts it all, the gateway with these extra {@code key=value} properties. */
