@@ -119,9 +119,7 @@ class DeploymentProxy {
     return blocking
         .call(
             () -> {
-              if (stores.runs().findOwned(user.id(), id).isEmpty()) {
-                throw Problems.notFound("You have no run " + id);
-              }
+              OwnedRuns.find(stores, user, id);
               return sandbox
                   .target(id)
                   .orElseThrow(

@@ -225,9 +225,6 @@ class DeploymentsController {
   }
 
   private RunRecord owned(User user, String runId) {
-    return stores
-        .runs()
-        .findOwned(user.id(), runId)
-        .orElseThrow(() -> Problems.notFound("You have no run " + runId));
+    return OwnedRuns.find(stores, user, runId);
   }
 }

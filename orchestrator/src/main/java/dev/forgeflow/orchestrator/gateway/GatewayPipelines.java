@@ -22,6 +22,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,19 +92,20 @@ final class GatewayPipelines implements Pipelines {
 
   @Override
   public PipelineState decidePlan(String runId, PlanDecision decision) {
-    try {
-      return runs.decidePlan(runId, decision);
-    } catch (WorkflowUpdateException refused) {
-      throw new NotWaitingException(reason(refused));
-    } catch (WorkflowNotFoundException gone) {
-      throw new NotWaitingException("the run has ended");
-    }
+    return decide(() -> runs.decidePlan(runId, decision));
   }
 
   @Override
   public PipelineState decideBudget(String runId, BudgetDecision decision) {
+    return decide(() -> runs.decideBudget(runId, decision));
+  }
+
+  /**
+   * An Update the workflow's validator refused, or a closed workflow, is a decision not awaited.
+   */
+  private static PipelineState decide(Supplier<PipelineState> update) {
     try {
-      return runs.decideBudget(runId, decision);
+      return update.get();
     } catch (WorkflowUpdateException refused) {
       throw new NotWaitingException(reason(refused));
     } catch (WorkflowNotFoundException gone) {
