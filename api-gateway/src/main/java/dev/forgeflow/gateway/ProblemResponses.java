@@ -6,6 +6,7 @@ import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -52,6 +53,12 @@ final class ProblemResponses implements WebExceptionHandler, Ordered {
     response.setStatusCode(error.getStatusCode());
     response.getHeaders().addAll(error.getHeaders());
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (hasBody(exchange.getRequest().getHeaders())) {
+      // A refused request's body may be unread (a CSRF or credentials refusal answers before any
+      // route reads it): the connection closes with the answer, so no unread bytes are left in
+      // front of the next request on it.
+      response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+    }
     try {
       byte[] body = json.writeValueAsBytes(problem);
       return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
@@ -70,6 +77,10 @@ final class ProblemResponses implements WebExceptionHandler, Ordered {
       return expected;
     }
     return internal(failure);
+  }
+
+  private static boolean hasBody(HttpHeaders request) {
+    return request.getContentLength() > 0 || request.containsKey(HttpHeaders.TRANSFER_ENCODING);
   }
 
   private static ErrorResponse internal(Throwable failure) {

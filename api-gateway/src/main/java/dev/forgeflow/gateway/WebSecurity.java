@@ -77,7 +77,8 @@ class WebSecurity {
                   : "The request's path is not acceptable: encoded slashes and backslashes, '..',"
                       + " '//' and control characters are refused";
       // The refused request's body is never read: the connection closes with the answer, so no
-      // unread bytes are left in front of the next request on it.
+      // unread bytes are left in front of the next request on it (for a request without
+      // Content-Length too).
       exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
       return problems.handle(exchange, Problems.badRequest(detail));
     };

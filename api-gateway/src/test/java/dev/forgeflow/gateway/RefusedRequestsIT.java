@@ -62,6 +62,30 @@ class RefusedRequestsIT {
     }
   }
 
+  @Test
+  void aRequestRefusedBeforeItsBodyIsReadClosesItsConnection() throws IOException {
+    URI base = URI.create(gateway.base);
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      String body = "{\"name\": \"shop\"}";
+      String request =
+          "POST /api/projects HTTP/1.1\r\n"
+              + "Host: 127.0.0.1\r\n"
+              + "Content-Type: application/json\r\n"
+              + "Content-Length: "
+              + body.length()
+              + "\r\n\r\n"
+              + body;
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String answer = readToEnd(socket.getInputStream());
+      assertThat(answer)
+          .startsWith("HTTP/1.1 401")
+          .containsIgnoringCase("connection: close")
+          .contains("application/problem+json");
+    }
+  }
+
   private static String readToEnd(InputStream in) throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     in.transferTo(all); // ends when the server closes the connection, or fails on the timeout
