@@ -81,7 +81,7 @@ class DevServerDurabilityIT {
     }
     try (ConfigurableApplicationContext second = boot(temporal)) {
       Runs runs = second.getBean(Runs.class);
-      assertThat(runs.state(runId).awaiting()).isEqualTo(Awaiting.PLAN_APPROVAL);
+      assertThat(stateOnceFound(runs, runId).awaiting()).isEqualTo(Awaiting.PLAN_APPROVAL);
 
       runs.decidePlan(runId, PlanDecision.approved());
 
@@ -137,6 +137,25 @@ class DevServerDurabilityIT {
       Thread.sleep(100);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The run's state, asked again for up to 30 s while the restarted server does not find the
+   * execution yet: it loads the execution's state from its database on first use.
+   */
+  private static dev.forgeflow.workflows.pipeline.PipelineState stateOnceFound(
+      Runs runs, String runId) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try {
+        return runs.state(runId);
+      } catch (io.temporal.client.WorkflowNotFoundException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+        sleep();
+      }
     }
   }
 }
