@@ -4,14 +4,12 @@ import dev.forgeflow.agents.Agents;
 import dev.forgeflow.agents.support.StoreFailures;
 import dev.forgeflow.agents.support.WorkerHeartbeats;
 import dev.forgeflow.agents.validate.RuntimeProfile;
+import dev.forgeflow.orchestrator.config.TemporalSetup.TemporalPlan;
 import dev.forgeflow.orchestrator.deploy.DeploymentJanitor;
 import dev.forgeflow.orchestrator.deploy.LogJournaling;
 import dev.forgeflow.orchestrator.deploy.RecordedDeployActivities;
-import dev.forgeflow.orchestrator.temporal.LocalTemporalServer;
 import dev.forgeflow.orchestrator.temporal.SearchAttributeRegistry;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
-import dev.forgeflow.orchestrator.temporal.TemporalCli;
-import dev.forgeflow.orchestrator.temporal.TemporalUnavailable;
 import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.check.ProbeScripts;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
@@ -21,164 +19,158 @@ import dev.forgeflow.sandbox.deploy.Deployments;
 import dev.forgeflow.sandbox.deploy.EgressRules;
 import dev.forgeflow.sandbox.deploy.Janitor;
 import dev.forgeflow.store.Stores;
+import dev.forgeflow.workflows.architecture.ArchitectureActivities;
+import dev.forgeflow.workflows.implementer.ImplementerActivities;
+import dev.forgeflow.workflows.journal.JournalActivities;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
-import dev.forgeflow.workflows.pipeline.PipelineWorkflowImpl;
 import dev.forgeflow.workflows.pipeline.RunSearchAttributes;
-import dev.forgeflow.workflows.sandbox.DeployWorkflowImpl;
+import dev.forgeflow.workflows.requirements.RequirementsActivities;
+import dev.forgeflow.workflows.review.ReviewerActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 
 /**
- * Temporal: a frontend at {@code FORGEFLOW_TEMPORAL_TARGET}; else local mode's own dev server
- * ({@link LocalTemporalServer}, its database in the data dir, so runs survive a restart); and only
- * when that cannot be had, the in-process service from temporal-testing with time skipping off,
- * announced through {@link TemporalChoice} because nothing of it survives a restart. The pipeline
- * worker runs the workflow and the agents' activities on {@link PipelineWorkflow#TASK_QUEUE}; when
- * the sandbox is available, a second worker runs its activities on {@link
- * SandboxActivities#TASK_QUEUE}.
+ * Temporal through temporal-spring-boot-starter: {@link TemporalSetup} chooses the server before
+ * the context is built; the starter makes the stubs, the client, the worker factory and the
+ * pipeline worker that {@code forgeflow-workers.properties} declares (its task queue, its workflow
+ * classes and the agents' activity beans below), and starts the workers once the application is
+ * ready. This class sizes them ({@link WorkerProperties}), gives the in-process service Forgeflow's
+ * search attributes and time that is not skipped, and — only in a process whose Docker daemon
+ * answered — adds the sandbox worker on {@link SandboxActivities#TASK_QUEUE}: the starter's worker
+ * list is fixed configuration, and a process without a sandbox must leave that queue to one that
+ * has one.
  */
 @Configuration(proxyBeanMethods = false)
+@PropertySource("classpath:forgeflow-workers.properties")
 class TemporalConfiguration {
-
-  private static final Logger LOG = LoggerFactory.getLogger(TemporalConfiguration.class);
 
   /**
    * A write the store refuses fails its activity for good instead of re-buying its model call;
    * every running activity heartbeats, so a worker that dies is noticed within the stubs' heartbeat
    * timeout. The workflow cache and its threads are sized by {@link WorkerProperties}.
    */
-  private static WorkerFactoryOptions workers(WorkerProperties capacity) {
-    return WorkerFactoryOptions.newBuilder()
-        .setWorkerInterceptors(new StoreFailures(), new WorkerHeartbeats())
-        .setWorkflowCacheSize(capacity.workflowCacheSize())
-        .setMaxWorkflowThreadCount(capacity.maxWorkflowThreads())
-        .build();
+  @Bean
+  TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> workerFactoryCapacity(
+      WorkerProperties capacity) {
+    return builder ->
+        builder
+            .setWorkerInterceptors(new StoreFailures(), new WorkerHeartbeats())
+            .setWorkflowCacheSize(capacity.workflowCacheSize())
+            .setMaxWorkflowThreadCount(capacity.maxWorkflowThreads());
   }
 
-  @Bean(destroyMethod = "close")
-  TemporalConnection temporalConnection(ForgeflowProperties properties, WorkerProperties capacity) {
-    WorkflowClientOptions clientOptions =
-        WorkflowClientOptions.newBuilder().setNamespace(properties.temporalNamespace()).build();
-    WorkerFactoryOptions workers = workers(capacity);
-    if (!properties.embeddedTemporal()) {
-      return remote(properties.temporalTarget(), clientOptions, workers, null, () -> {});
-    }
-    if (properties.temporalLocal().equals("in-process")) {
-      return inProcess(clientOptions, workers, "chosen with FORGEFLOW_TEMPORAL_LOCAL=in-process");
-    }
-    LocalTemporalServer server;
-    try {
-      Path cli = TemporalCli.find(properties.dataDir(), properties.temporalCli());
-      server =
-          LocalTemporalServer.startOrReuse(
-              properties.dataDir(), cli, properties.temporalNamespace());
-    } catch (TemporalUnavailable unavailable) {
-      LOG.warn("running on the in-process Temporal service: {}", unavailable.getMessage());
-      return inProcess(clientOptions, workers, unavailable.getMessage());
-    }
-    return remote(server.target(), clientOptions, workers, server.webUrl(), server::close);
+  /** How much the pipeline worker takes on at once. */
+  @Bean
+  WorkerOptionsCustomizer pipelineWorkerCapacity(WorkerProperties capacity) {
+    return (builder, workerName, taskQueue) ->
+        !taskQueue.equals(PipelineWorkflow.TASK_QUEUE)
+            ? builder
+            : builder
+                .setMaxConcurrentActivityExecutionSize(capacity.maxConcurrentActivities())
+                .setMaxConcurrentWorkflowTaskExecutionSize(capacity.maxConcurrentWorkflowTasks())
+                .setMaxConcurrentLocalActivityExecutionSize(capacity.maxConcurrentLocalActivities())
+                .setMaxConcurrentWorkflowTaskPollers(capacity.workflowPollers())
+                .setMaxConcurrentActivityTaskPollers(capacity.activityPollers());
   }
 
-  private static TemporalConnection remote(
-      String target,
-      WorkflowClientOptions clientOptions,
-      WorkerFactoryOptions workers,
-      String webUrl,
-      Runnable stopServer) {
-    WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-    WorkflowClient client = WorkflowClient.newInstance(service, clientOptions);
-    boolean indexed = SearchAttributeRegistry.ensure(service, clientOptions.getNamespace());
-    return new TemporalConnection(
-        client,
-        WorkerFactory.newInstance(client, workers),
-        TemporalChoice.server(target, webUrl, indexed),
-        () -> {
-          service.shutdown();
-          stopServer.run();
-        });
+  /** The in-process service keeps real time: a run waits for its model as long as it takes. */
+  @Bean
+  TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> realTime() {
+    return builder -> builder.setUseTimeskipping(false);
   }
 
-  private static TemporalConnection inProcess(
-      WorkflowClientOptions clientOptions, WorkerFactoryOptions workers, String reason) {
-    TestWorkflowEnvironment environment =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setUseTimeskipping(false)
-                .setWorkflowClientOptions(clientOptions)
-                .setWorkerFactoryOptions(workers)
-                .build());
-    for (SearchAttributeKey<?> key : RunSearchAttributes.ALL) {
-      environment.registerSearchAttribute(key.getName(), key.getValueType());
+  /**
+   * Which Temporal this is, once the namespace has Forgeflow's search attributes (registered on a
+   * server when it lets us, always on the in-process service).
+   */
+  @Bean
+  TemporalChoice temporalChoice(
+      TemporalPlan plan,
+      ForgeflowProperties properties,
+      WorkflowServiceStubs service,
+      ObjectProvider<TestWorkflowEnvironment> inProcess) {
+    if (plan.inProcess()) {
+      TestWorkflowEnvironment environment = inProcess.getObject();
+      for (SearchAttributeKey<?> key : RunSearchAttributes.ALL) {
+        environment.registerSearchAttribute(key.getName(), key.getValueType());
+      }
+      return TemporalChoice.inProcess(plan.fallbackReason());
     }
-    return new TemporalConnection(
-        environment.getWorkflowClient(),
-        environment.getWorkerFactory(),
-        TemporalChoice.inProcess(reason),
-        environment::close);
+    boolean indexed = SearchAttributeRegistry.ensure(service, properties.temporalNamespace());
+    return TemporalChoice.server(plan.target(), plan.webUrl(), indexed);
+  }
+
+  /** The agents' activity implementations; each is a bean the pipeline worker names. */
+  @Bean
+  AgentActivities agentActivities(Stores stores, ModelChoice model, RuntimeProfile profile) {
+    return new AgentActivities(Agents.activities(stores, model.settings(), profile));
   }
 
   @Bean
-  TemporalChoice temporalChoice(TemporalConnection connection) {
-    return connection.choice();
+  RequirementsActivities requirementsActivities(AgentActivities agents) {
+    return agents.of(RequirementsActivities.class);
   }
 
   @Bean
-  WorkflowClient workflowClient(TemporalConnection connection) {
-    return connection.client();
+  ArchitectureActivities architectureActivities(AgentActivities agents) {
+    return agents.of(ArchitectureActivities.class);
   }
 
   @Bean
-  PipelineWorker pipelineWorker(
-      TemporalConnection connection,
+  ImplementerActivities implementerActivities(AgentActivities agents) {
+    return agents.of(ImplementerActivities.class);
+  }
+
+  @Bean
+  ReviewerActivities reviewerActivities(AgentActivities agents) {
+    return agents.of(ReviewerActivities.class);
+  }
+
+  @Bean
+  JournalActivities journalActivities(AgentActivities agents) {
+    return agents.of(JournalActivities.class);
+  }
+
+  record AgentActivities(List<Object> all) {
+    <T> T of(Class<T> type) {
+      return all.stream()
+          .filter(type::isInstance)
+          .map(type::cast)
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no agent implements " + type.getName()));
+    }
+  }
+
+  /**
+   * The sandbox worker, when this process has a sandbox: the checks and the deployments, with the
+   * janitor that stops what outlives its time and the journaling of deployment logs.
+   */
+  @Bean
+  WorkerLifecycle workerLifecycle(
+      WorkerFactory workers,
+      TemporalChoice temporal,
       Stores stores,
-      ModelChoice model,
       SandboxChoice sandbox,
       ProbeScripts probe,
-      RuntimeProfile profile,
-      WorkerProperties capacity,
       SandboxInstance instance) {
     List<AutoCloseable> closeables = new ArrayList<>();
     List<Runnable> starts = new ArrayList<>();
-    Worker worker =
-        connection
-            .workers()
-            .newWorker(
-                PipelineWorkflow.TASK_QUEUE,
-                WorkerOptions.newBuilder()
-                    .setMaxConcurrentActivityExecutionSize(capacity.maxConcurrentActivities())
-                    .setMaxConcurrentWorkflowTaskExecutionSize(
-                        capacity.maxConcurrentWorkflowTasks())
-                    .setMaxConcurrentLocalActivityExecutionSize(
-                        capacity.maxConcurrentLocalActivities())
-                    .setMaxConcurrentWorkflowTaskPollers(capacity.workflowPollers())
-                    .setMaxConcurrentActivityTaskPollers(capacity.activityPollers())
-                    .build());
-    worker.registerWorkflowImplementationTypes(
-        PipelineWorkflowImpl.class, DeployWorkflowImpl.class);
-    for (Object activities : Agents.activities(stores, model.settings(), profile)) {
-      worker.registerActivitiesImplementations(activities);
-    }
     if (sandbox.available()) {
       EgressRules rules = new EgressRules();
       Deployments deployments = new Deployments(sandbox.docker(), rules, instance);
@@ -193,9 +185,8 @@ class TemporalConfiguration {
               Clock.systemUTC());
       starts.add(janitor::start);
       closeables.add(janitor);
-      connection
-          .workers()
-          .newWorker(SandboxActivities.TASK_QUEUE)
+      workers
+          .newWorker(SandboxActivities.TASK_QUEUE, WorkerOptions.getDefaultInstance())
           .registerActivitiesImplementations(
               new SandboxActivitiesImpl(
                   sandbox.docker(),
@@ -219,20 +210,21 @@ class TemporalConfiguration {
                   Clock.systemUTC(),
                   logs));
     }
-    return new PipelineWorker(connection.workers(), starts, closeables);
+    return new WorkerLifecycle(workers, starts, closeables);
   }
 
   /**
-   * Starts polling (and the sandbox janitor's schedule) once the context is up; stops both before
-   * the stores close.
+   * Starts the janitor's schedule with the context (the starter starts polling once the application
+   * is ready); on the way down stops every worker and the janitor before the stores close, so no
+   * activity writes to a closed pool.
    */
-  static final class PipelineWorker implements SmartLifecycle {
+  static final class WorkerLifecycle implements SmartLifecycle {
     private final WorkerFactory factory;
     private final List<Runnable> starts;
     private final List<AutoCloseable> closeables;
     private volatile boolean running;
 
-    PipelineWorker(WorkerFactory factory, List<Runnable> starts, List<AutoCloseable> closeables) {
+    WorkerLifecycle(WorkerFactory factory, List<Runnable> starts, List<AutoCloseable> closeables) {
       this.factory = factory;
       this.starts = starts;
       this.closeables = closeables;
@@ -241,7 +233,6 @@ class TemporalConfiguration {
     @Override
     public void start() {
       starts.forEach(Runnable::run);
-      factory.start();
       running = true;
     }
 
