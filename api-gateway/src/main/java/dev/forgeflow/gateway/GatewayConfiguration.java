@@ -56,7 +56,8 @@ import reactor.core.scheduler.Schedulers;
   ArtifactsController.class,
   BundlesController.class,
   BundleDownloadsController.class,
-  ApiDocument.class
+  ApiDocument.class,
+  WebUi.class
 })
 @PropertySource("classpath:forgeflow-gateway.properties")
 public class GatewayConfiguration {
