@@ -7,11 +7,10 @@
 // with a deployed service, opens a file, calls the service's POST and GET through the API tester;
 // a second tab follows the same run live; a second user sees none of it.
 
-import { chromium } from "playwright-core";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import assert from "node:assert/strict";
+import { browser, signUp, tab } from "./browser.mjs";
 
 const base = process.argv[2];
 const shots = process.argv[3] ?? "target/e2e";
@@ -24,31 +23,6 @@ mkdirSync(shots, { recursive: true });
 const PROMPT =
   "A bookstore API with books (title, author, price: float) and reviews (book_id, rating: int, comment)";
 const RUN_MINUTES = 6;
-
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export async function browser(viewport = { width: 1280, height: 900 }) {
-  const profile = mkdtempSync(join(tmpdir(), "forgeflow-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.FORGEFLOW_CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport,
-  });
-  const close = async () => {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  };
-  return { context, close };
-}
 
 const problems = [];
 let refusalsExpected = false;
@@ -84,21 +58,6 @@ function assertGapless(seqs, what) {
   seqs.forEach((seq, i) => assert.equal(seq, i + 1, `${what}: event ${i + 1} of the feed has seq ${seq}: ${seqs.join(",")}`));
 }
 
-async function tab(page, name) {
-  await page.getByRole("navigation", { name: "Run" }).getByRole("link", { name, exact: true }).click();
-}
-
-async function signUp(page, username, password) {
-  await page.goto(base + "/");
-  await page.waitForURL(/\/sign-in$/);
-  await page.getByRole("link", { name: "Create an account" }).click();
-  await page.fill("input[name=username]", username);
-  await page.fill("input[name=email]", `${username}@example.test`);
-  await page.fill("input[name=password]", password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByRole("heading", { name: "Projects" }).waitFor();
-}
-
 async function main() {
   const stamp = Date.now().toString(36);
   const alice = `alice${stamp}`;
@@ -113,7 +72,7 @@ async function main() {
   await page.goto(base + "/");
   await page.waitForURL(/\/sign-in$/);
   await shot(page, "sign-in");
-  await signUp(page, alice, password);
+  await signUp(page, base, alice, password);
   await page.getByTestId("offline-banner").waitFor({ timeout: 10_000 }); // the offline planner is announced
   await shot(page, "projects-empty");
 
@@ -269,7 +228,7 @@ async function main() {
   log("a second user sees none of it");
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/sign-in$/);
-  await signUp(page, bob, password);
+  await signUp(page, base, bob, password);
   refusalsExpected = true; // bob asks for alice's run: 404s are the point
   assert.equal(await page.getByTestId("projects").count(), 0, "bob has no projects");
   await page.goto(runUrl);
