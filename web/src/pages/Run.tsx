@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { Link, NavLink, Route, Routes, useParams } from "react-router-dom";
 import { api, enc } from "../lib/api";
 import { useRunEvents } from "../lib/events";
@@ -8,11 +8,15 @@ import { ErrorNote } from "../components/ErrorNote";
 import { statusClass, usd, when } from "../components/format";
 import { ApprovalPanel, BudgetPanel } from "../components/Steering";
 import { LiveView } from "../components/LiveView";
-import { PlanView } from "../components/PlanView";
-import { CodeView } from "../components/CodeView";
 import { ReportsView } from "../components/ReportsView";
 import { UsageView } from "../components/UsageView";
-import { DeploymentView } from "../components/DeploymentView";
+
+// the heavy views (diagrams, highlighter and diffs, the schema form) load when first opened
+const PlanView = lazy(() => import("../components/PlanView").then((m) => ({ default: m.PlanView })));
+const CodeView = lazy(() => import("../components/CodeView").then((m) => ({ default: m.CodeView })));
+const DeploymentView = lazy(() =>
+  import("../components/DeploymentView").then((m) => ({ default: m.DeploymentView })),
+);
 import { STAGE_NAMES } from "../lib/runModel";
 
 /** Events after which the run's record or its workflow's state has moved on. */
@@ -149,6 +153,7 @@ export function RunPage() {
         <NavLink to={`${base}/usage`}>Usage</NavLink>
         <NavLink to={`${base}/deployment`}>Deployment</NavLink>
       </nav>
+      <Suspense fallback={<p className="muted">Loading…</p>}>
       <Routes>
         <Route index element={<LiveView run={run} feed={feed} />} />
         <Route path="plan" element={<PlanView run={run} events={feed.events} />} />
@@ -157,6 +162,7 @@ export function RunPage() {
         <Route path="usage" element={<UsageView run={run} events={feed.events} />} />
         <Route path="deployment" element={<DeploymentView run={run} onChanged={refresh} />} />
       </Routes>
+      </Suspense>
     </section>
   );
 }
