@@ -205,6 +205,19 @@ async function main() {
   assert.ok((await page.getByTestId("api-body").textContent()).includes("Frank Herbert"), "GET lists the book just made");
   await shot(page, "api-tester-get");
 
+  log("keyboard: Tab reaches the run's tabs, Enter opens one");
+  await page.goto(runUrl);
+  await page.getByTestId("feed").waitFor();
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement?.textContent === "Usage" && document.activeElement.tagName === "A");
+  }
+  assert.ok(reached, "the Usage tab is reachable with Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/usage$/);
+  await page.getByTestId("usage").waitFor();
+
   log("the phone's width");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(runUrl);

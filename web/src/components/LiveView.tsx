@@ -1,7 +1,7 @@
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useMemo, useRef } from "react";
 import type { RunFeed } from "../lib/events";
 import { describe, fileProgress, formatMs, STAGE_NAMES, timeline } from "../lib/runModel";
-import type { RunDetail } from "../lib/types";
+import type { RunDetail, RunEvent } from "../lib/types";
 
 const CONNECTION: Record<string, string> = {
   connecting: "connecting…",
@@ -12,8 +12,8 @@ const CONNECTION: Record<string, string> = {
 
 /** The stage timeline, the Implementer's files as they are written, and the live event feed. */
 export function LiveView({ run, feed }: { run: RunDetail; feed: RunFeed }) {
-  const spans = timeline(feed.events);
-  const files = fileProgress(feed.events);
+  const spans = useMemo(() => timeline(feed.events), [feed.events]);
+  const files = useMemo(() => fileProgress(feed.events), [feed.events]);
   return (
     <div className="live">
       <section aria-label="Stages" className="card">
@@ -21,7 +21,7 @@ export function LiveView({ run, feed }: { run: RunDetail; feed: RunFeed }) {
         {spans.length === 0 && <p className="muted">Waiting for the first stage…</p>}
         <ol className="timeline" data-testid="timeline">
           {spans.map((span) => (
-            <li key={`${span.stage}/${span.round}/${span.firstSeq}`} className={`span span-${span.state}`}>
+            <li key={`${span.stage}/${span.round}/${span.firstSeq}`} className={`span span-${span.state}`} title={span.starts > 1 ? `started ${span.starts} times` : undefined}>
               <span className="stage-name">{STAGE_NAMES[span.stage] ?? span.stage}</span>
               {span.round > 0 && <span className="muted"> round {span.round}</span>}
               {span.starts > 1 && <span className="retries"> ×{span.starts}</span>}
@@ -61,6 +61,16 @@ export function LiveView({ run, feed }: { run: RunDetail; feed: RunFeed }) {
   );
 }
 
+/** One line of the feed; an event never changes, so a line renders once. */
+const FeedLine = memo(function FeedLine({ event }: { event: RunEvent }) {
+  return (
+    <li data-seq={event.seq} data-type={event.type} className={`ev ev-${event.type.split(".")[0]}`}>
+      <span className="seq">{event.seq}</span> <span className="type">{event.type}</span>{" "}
+      <span className="text">{describe(event)}</span>
+    </li>
+  );
+});
+
 function EventFeed({ feed }: { feed: RunFeed; runId: string }) {
   const list = useRef<HTMLOListElement>(null);
   const stick = useRef(true);
@@ -80,11 +90,8 @@ function EventFeed({ feed }: { feed: RunFeed; runId: string }) {
       }}
     >
       {feed.events.map((event) => (
-          <li key={event.seq} data-seq={event.seq} data-type={event.type} className={`ev ev-${event.type.split(".")[0]}`}>
-            <span className="seq">{event.seq}</span> <span className="type">{event.type}</span>{" "}
-            <span className="text">{describe(event)}</span>
-          </li>
-        ))}
+        <FeedLine key={event.seq} event={event} />
+      ))}
     </ol>
   );
 }
