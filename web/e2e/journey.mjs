@@ -33,7 +33,11 @@ function watch(page, who) {
   });
   page.on("response", (r) => {
     // a 401 from /api/me before signing in is how the UI learns nobody is signed in
-    const expected = (r.status() === 401 && r.url().endsWith("/api/me")) || refusalsExpected;
+    // a 404 from a run's deployment is how the UI learns nothing is deployed
+    const expected =
+      (r.status() === 401 && r.url().endsWith("/api/me")) ||
+      (r.status() === 404 && r.url().endsWith("/deployment") && r.request().method() === "GET") ||
+      refusalsExpected;
     if (r.status() >= 400 && !expected) problems.push(`${who}: ${r.status()} ${r.request().method()} ${r.url()}`);
   });
 }
@@ -66,6 +70,7 @@ async function main() {
 
   const { context, close } = await browser();
   const page = context.pages()[0] ?? (await context.newPage());
+  failing = page;
   watch(page, "alice");
 
   log("sign-in page, then sign up");
@@ -205,6 +210,25 @@ async function main() {
   assert.ok((await page.getByTestId("api-body").textContent()).includes("Frank Herbert"), "GET lists the book just made");
   await shot(page, "api-tester-get");
 
+  log("stop the service, deploy it again");
+  await page.getByRole("button", { name: "Stop", exact: true }).click();
+  await page.getByText("Nothing deployed for this run.").waitFor({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=deployment-state]")?.textContent === "healthy", null, {
+    timeout: 120_000,
+  });
+  await page.getByTestId("deployment-log").getByText(/Uvicorn running|Application startup complete/).first().waitFor({ timeout: 60_000 });
+  await shot(page, "redeployed");
+
+  log("download the project as a zip");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download zip" }).click();
+  const zip = await download;
+  const { readFileSync } = await import("node:fs");
+  const bytes = readFileSync(await zip.path());
+  assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK", "a zip archive");
+  assert.ok(bytes.includes(Buffer.from("app/models.py")), "with the project's files");
+
   log("keyboard: Tab reaches the run's tabs, Enter opens one");
   await page.goto(runUrl);
   await page.getByTestId("feed").waitFor();
@@ -226,6 +250,20 @@ async function main() {
   assert.ok(overflow <= 1, `nothing wider than the phone: ${overflow}px over`);
   await shot(page, "run-phone");
   await page.setViewportSize({ width: 1280, height: 900 });
+
+  log("cancel a run at its gate");
+  await page.goto(runUrl.replace(/\/runs\/.*/, "") + "/");
+  await page.getByRole("link", { name: "bookstore" }).click();
+  await page.fill("textarea[name=prompt]", "A notes API with notes (title, body)");
+  await page.getByRole("button", { name: "Start run" }).click();
+  await page.waitForURL(/\/runs\/[0-9a-f-]+$/);
+  await page.getByTestId("approval-panel").waitFor({ timeout: 60_000 });
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Cancel run" }).click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=run-status]")?.textContent?.trim() === "cancelled", null, {
+    timeout: 60_000,
+  });
+  await page.locator("[data-testid=feed] li[data-type='run.cancelled']").waitFor();
 
   log("API tokens: create (shown once), list, revoke");
   await page.goto(base + "/tokens");
@@ -249,13 +287,43 @@ async function main() {
   assert.match(await page.getByRole("alert").textContent(), /no run|not found/i);
   await shot(page, "second-user");
 
+  log("alice again");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/sign-in$/);
+  refusalsExpected = false;
+  await page.fill("input[name=login]", alice);
+  await page.fill("input[name=password]", password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Projects" }).waitFor();
+
+  log("delete the project: its service stops, its runs are gone");
+  const serviceUrl = (await (await page.request.get(`${base}/api/runs/${runId}/deployment`)).json()).url;
+  assert.ok(serviceUrl, "the project has a deployed service");
+  await page.goto(base + "/");
+  await page.getByRole("link", { name: "bookstore" }).click();
+  await page.getByRole("heading", { name: "bookstore" }).waitFor();
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.waitForURL(base + "/");
+  await page.getByText("No projects yet").waitFor();
+  assert.equal((await page.request.get(`${base}/api/runs/${runId}`)).status(), 404);
+  const answered = await fetch(serviceUrl + "/health").then(
+    () => true,
+    () => false,
+  );
+  assert.equal(answered, false, "the deleted project's service no longer answers");
+
   assert.deepEqual(problems, [], "no page errors");
   await close();
   log("passed");
 }
 
-main().catch((failure) => {
+let failing = null;
+
+main().catch(async (failure) => {
   console.error(failure);
+  // what the page showed when it failed
+  await failing?.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
   if (problems.length) console.error(problems.join("\n"));
   process.exit(1);
 });

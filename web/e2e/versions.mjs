@@ -16,6 +16,7 @@ const log = (m) => console.log(`[web-e2e versions] ${m}`);
 async function main() {
   const { context, close } = await browser();
   const page = context.pages()[0] ?? (await context.newPage());
+  failing = page;
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
 
@@ -62,12 +63,24 @@ async function main() {
   assert.ok(added.includes("FiniteFloat"), "the repair is among the added lines");
   await page.screenshot({ path: join(shots, "21-diff.png"), fullPage: true });
 
+  log("delete the project, and with it its images");
+  await page.goto(base + "/");
+  await page.getByRole("link", { name: "repaired" }).click();
+  await page.getByRole("heading", { name: "repaired" }).waitFor();
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByText("No projects yet").waitFor();
+
   assert.deepEqual(errors, [], "no page errors");
   await close();
   log("passed");
 }
 
-main().catch((failure) => {
+let failing = null;
+
+main().catch(async (failure) => {
   console.error(failure);
+  // what the page showed when it failed
+  await failing?.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
   process.exit(1);
 });

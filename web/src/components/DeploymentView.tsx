@@ -4,14 +4,14 @@ import type { Deployment, RunDetail, VersionView } from "../lib/types";
 import { ApiTester } from "./ApiTester";
 import { ErrorNote } from "./ErrorNote";
 import { when } from "./format";
+import { useAction } from "../lib/useAction";
 
 /** The deployed service: URL, state, expiry, live logs, stop and redeploy, and the API tester. */
 export function DeploymentView({ run, onChanged }: { run: RunDetail; onChanged(): void }) {
   const [deployment, setDeployment] = useState<Deployment | null | undefined>(undefined);
   const [versions, setVersions] = useState<VersionView[]>([]);
   const [version, setVersion] = useState<number>(run.state?.bundleVersion ?? 1);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: perform } = useAction();
 
   const load = () =>
     api.get<Deployment>(`/api/runs/${enc(run.id)}/deployment`).then(setDeployment, (failure) => {
@@ -28,21 +28,28 @@ export function DeploymentView({ run, onChanged }: { run: RunDetail; onChanged()
   }, [run.id, run.state?.bundleVersion, run.status]);
 
   async function act(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
+    await perform(async () => {
       await action();
       await load();
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
+  // a deploy in progress is followed until it settles
+  const deploying = deployment?.state === "deploying";
+  useEffect(() => {
+    if (!deploying) return;
+    const timer = setInterval(load, 1500);
+    return () => clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [deploying, run.id]);
+
   const deployedVersion = versions.find((v) => v.bundleId === deployment?.bundleId)?.version;
-  const running = deployment != null && !["stopped", "failed", "expired"].includes(deployment.state);
+  const running =
+    deployment != null &&
+    !deploying &&
+    !["stopped", "expired"].includes(deployment.state) &&
+    !deployment.state.startsWith("failed");
 
   return (
     <div className="deployment" data-testid="deployment">
@@ -60,7 +67,7 @@ export function DeploymentView({ run, onChanged }: { run: RunDetail; onChanged()
           </dl>
         )}
         <div className="actions">
-          {running && (
+          {(running || deploying) && (
             <button type="button" className="danger" disabled={busy} onClick={() => act(() => api.delete(`/api/runs/${enc(run.id)}/deployment`))}>
               Stop
             </button>
@@ -73,7 +80,7 @@ export function DeploymentView({ run, onChanged }: { run: RunDetail; onChanged()
                   {versions.map((v) => <option key={v.version} value={v.version}>v{v.version}</option>)}
                 </select>
               </label>
-              <button type="submit" disabled={busy}>{deployment ? "Redeploy" : "Deploy"}</button>
+              <button type="submit" disabled={busy || deploying}>{deployment ? "Redeploy" : "Deploy"}</button>
             </form>
           )}
         </div>

@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
-import { Link, NavLink, useNavigate } from "react-router-dom";
+import { Link, NavLink, useLocation, useNavigate } from "react-router-dom";
+import { ErrorBoundary } from "./ErrorBoundary";
 import { useSession } from "../lib/session";
 
 /** The page frame: the header with navigation and, while it is in use, the offline announcement. */
 export function Layout({ children }: { children: ReactNode }) {
   const { user, server, signOut } = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   return (
     <>
       <a className="skip" href="#main">Skip to content</a>
@@ -22,8 +24,9 @@ export function Layout({ children }: { children: ReactNode }) {
               type="button"
               className="link"
               onClick={async () => {
+                // leave the page first: signing in again, maybe as someone else, starts afresh
+                navigate("/sign-in", { replace: true });
                 await signOut();
-                navigate("/sign-in");
               }}
             >
               Sign out
@@ -32,7 +35,9 @@ export function Layout({ children }: { children: ReactNode }) {
         )}
       </header>
       {user && server?.offlinePlanner && <OfflineBanner />}
-      <main id="main">{children}</main>
+      <main id="main">
+        <ErrorBoundary resetKey={location.pathname}>{children}</ErrorBoundary>
+      </main>
     </>
   );
 }

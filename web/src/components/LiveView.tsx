@@ -25,6 +25,7 @@ export function LiveView({ run, feed }: { run: RunDetail; feed: RunFeed }) {
               <span className="stage-name">{STAGE_NAMES[span.stage] ?? span.stage}</span>
               {span.round > 0 && <span className="muted"> round {span.round}</span>}
               {span.starts > 1 && <span className="retries"> ×{span.starts}</span>}
+              {span.attempts > 1 && <span className="retries"> retried ({span.attempts} attempts)</span>}
               <span className="duration">
                 {span.state === "done" ? formatMs(span.elapsedMs) : span.state === "running" ? "running…" : "stopped"}
               </span>

@@ -3,25 +3,19 @@ import { Link } from "react-router-dom";
 import { api, enc } from "../lib/api";
 import type { RunDetail } from "../lib/types";
 import { ErrorNote } from "./ErrorNote";
+import { useAction } from "../lib/useAction";
 
 /** The approval gate is waiting: approve the plan, or send it back with what to change. */
 export function ApprovalPanel({ runId, onDecided }: { runId: string; onDecided(): void }) {
   const [feedback, setFeedback] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function decide(path: string, body?: unknown) {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post(`/api/runs/${enc(runId)}/${path}`, body);
       setFeedback("");
       onDecided();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -57,16 +51,13 @@ export function BudgetPanel({ run, onDecided }: { run: RunDetail; onDecided(): v
   const state = run.state!;
   const [tokens, setTokens] = useState(Math.max(state.budgetTokens * 2, state.tokens + 10_000));
   const [dollars, setDollars] = useState(Math.max(state.budgetUsd * 2, 1));
-  const [error, setError] = useState<unknown>(null);
+  const { error, run: send } = useAction();
 
   async function answer(body: unknown) {
-    setError(null);
-    try {
+    await send(async () => {
       await api.post(`/api/runs/${enc(run.id)}/budget`, body);
       onDecided();
-    } catch (failure) {
-      setError(failure);
-    }
+    });
   }
 
   return (

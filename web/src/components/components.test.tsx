@@ -4,7 +4,7 @@ import { MemoryRouter } from "react-router-dom";
 import { afterEach, vi } from "vitest";
 import { NewRunForm } from "../pages/Project";
 import { SessionProvider } from "../lib/session";
-import { ApprovalPanel } from "./Steering";
+import { ApprovalPanel, BudgetPanel } from "./Steering";
 import { LiveView } from "./LiveView";
 import { fakeServer } from "../test/fakeServer";
 import { journal } from "../test/journal";
@@ -116,5 +116,50 @@ describe("LiveView", () => {
     expect(screen.getByTestId("timeline").querySelectorAll("li")).toHaveLength(7);
     expect(screen.getByRole("heading", { name: /Implementer/ })).toHaveTextContent("15/15 files");
     expect(screen.getByTestId("connection")).toHaveTextContent("the run has ended");
+  });
+});
+
+describe("BudgetPanel", () => {
+  const paused = {
+    id: "r1",
+    status: "PAUSED_BUDGET",
+    state: { stage: "IMPLEMENTATION", round: 0, bundleVersion: 0, tokens: 12_000, costUsd: 0.5, budgetTokens: 10_000, budgetUsd: 0, awaiting: "BUDGET" },
+  } as RunDetail;
+
+  it("raises the token budget and leaves the unset dollar budget unset", async () => {
+    const server = fakeServer({ "POST /api/runs/r1/budget": () => ({ status: 200, body: {} }) });
+    const decided = vi.fn();
+    render(<BudgetPanel run={paused} onDecided={decided} />);
+    const user = userEvent.setup();
+    const tokens = screen.getByLabelText("New token budget");
+    await user.clear(tokens);
+    await user.type(tokens, "50000");
+    await user.click(screen.getByRole("button", { name: "Raise and go on" }));
+    await waitFor(() => expect(decided).toHaveBeenCalled());
+    expect(server.calls[0].body).toEqual({ stop: false, budgetTokens: 50000, budgetUsd: 0 });
+    expect(screen.queryByLabelText("New USD budget")).toBeNull();
+  });
+
+  it("stops the run at its budget", async () => {
+    const server = fakeServer({ "POST /api/runs/r1/budget": () => ({ status: 200, body: {} }) });
+    render(<BudgetPanel run={paused} onDecided={() => {}} />);
+    await userEvent.setup().click(screen.getByRole("button", { name: "Stop here" }));
+    await waitFor(() => expect(server.calls).toHaveLength(1));
+    expect(server.calls[0].body).toEqual({ stop: true });
+  });
+});
+
+describe("resultLine", () => {
+  it("says how a run ended, whichever end it was", async () => {
+    const { resultLine } = await import("../pages/Run");
+    const run = (status: string, result: unknown) => ({ id: "r", status, result }) as unknown as RunDetail;
+    expect(resultLine(run("SUCCEEDED", { outcome: "APPROVED", verdict: "approved in review round 1" }))).toBe(
+      "approved: approved in review round 1",
+    );
+    expect(resultLine(run("FAILED", { stage: "CHECKS", round: 1, type: "X", message: "the image did not build" }))).toBe(
+      "failed in Checks: the image did not build",
+    );
+    expect(resultLine(run("CANCELLED", { stage: "APPROVAL", round: 0 }))).toBe("cancelled");
+    expect(resultLine(run("RUNNING", null))).toBeNull();
   });
 });

@@ -30,6 +30,16 @@ describe("timeline", () => {
     expect(spans).toHaveLength(1);
     expect(spans[0]).toMatchObject({ starts: 2, state: "stopped" });
   });
+
+  it("marks a stage whose activity was retried with its highest attempt", () => {
+    const spans = timeline([
+      ev(1, "stage.started", { stage: "REQUIREMENTS", round: 0, attempt: 1 }),
+      ev(2, "artifact.charter", { attempt: 3 }),
+      ev(3, "stage.completed", { stage: "REQUIREMENTS", round: 0, elapsedMs: 900, attempt: 1 }),
+      ev(4, "stage.started", { stage: "ARCHITECTURE", round: 0, attempt: 1 }),
+    ]);
+    expect(spans.map((s) => s.attempts)).toEqual([3, 1]);
+  });
 });
 
 describe("fileProgress", () => {

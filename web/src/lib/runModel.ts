@@ -32,19 +32,25 @@ export interface StageSpan {
   state: "running" | "done" | "stopped";
   elapsedMs?: number;
   firstSeq: number;
+  /** the highest activity attempt among its events: above 1, an activity of it was retried */
+  attempts: number;
 }
 
 /** The stage timeline: one span per stage and round, in the order they started. */
 export function timeline(events: readonly RunEvent[]): StageSpan[] {
   const spans: StageSpan[] = [];
   const open = new Map<string, StageSpan>();
+  let current: StageSpan | undefined;
   let ended = false;
   for (const event of events) {
+    const attempt = Number(event.data.attempt ?? 1);
+    if (current && current.state === "running" && attempt > current.attempts) current.attempts = attempt;
     const key = `${event.data.stage}/${event.data.round ?? 0}`;
     if (event.type === "stage.started") {
       const existing = open.get(key);
       if (existing && existing.state === "running") {
         existing.starts += 1;
+        current = existing;
         continue;
       }
       const span: StageSpan = {
@@ -53,10 +59,12 @@ export function timeline(events: readonly RunEvent[]): StageSpan[] {
         starts: 1,
         state: "running",
         firstSeq: event.seq,
+        attempts: 1,
       };
       if (existing) span.starts = existing.starts + 1;
       open.set(key, span);
       spans.push(span);
+      current = span;
     } else if (event.type === "stage.completed") {
       const span = open.get(key);
       if (span) {

@@ -80,8 +80,9 @@ export interface RunOptions {
   sandbox: string;
 }
 
+/** A completed run's summary; a failed or cancelled run's result is its ending event instead. */
 export interface RunResult {
-  outcome: string;
+  outcome?: string;
   verdict: string;
   files: number;
   rounds: number;

@@ -5,6 +5,7 @@ import type { NewRun, Project, RunList, RunView } from "../lib/types";
 import { ErrorNote } from "../components/ErrorNote";
 import { statusClass, when } from "../components/format";
 import { useSession } from "../lib/session";
+import { useAction } from "../lib/useAction";
 
 export const MAX_PROMPT = 20_000;
 
@@ -101,26 +102,19 @@ export function NewRunForm({ projectId, onStarted }: { projectId: string; onStar
     budgetUsd: 0,
     sandbox: "deploy",
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [key] = useState(() => crypto.randomUUID());
   const set = <K extends keyof NewRun>(field: K, value: NewRun[K]) => setForm((f) => ({ ...f, [field]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       // one key per form: a double submit or a retry after a lost answer starts one run
-      const run = await api.post<RunView>(`/api/projects/${enc(projectId)}/runs`, form, {
+      const started = await api.post<RunView>(`/api/projects/${enc(projectId)}/runs`, form, {
         headers: { "Idempotency-Key": key },
       });
-      onStarted(run);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+      onStarted(started);
+    });
   }
 
   const sandboxOff = server != null && server.sandbox.startsWith("off");
@@ -151,11 +145,11 @@ export function NewRunForm({ projectId, onStarted }: { projectId: string; onStar
           <input type="number" name="maxReviewRounds" min={1} max={10} value={form.maxReviewRounds} onChange={(e) => set("maxReviewRounds", Number(e.target.value))} />
         </label>
         <label>
-          Budget, tokens <span className="muted">(0: none)</span>
+          <span>Budget, tokens <span className="muted">(0: none)</span></span>
           <input type="number" name="budgetTokens" min={0} step={1000} value={form.budgetTokens} onChange={(e) => set("budgetTokens", Number(e.target.value))} />
         </label>
         <label>
-          Budget, USD <span className="muted">(0: none)</span>
+          <span>Budget, USD <span className="muted">(0: none)</span></span>
           <input type="number" name="budgetUsd" min={0} step={0.01} value={form.budgetUsd} onChange={(e) => set("budgetUsd", Number(e.target.value))} />
         </label>
         <label>

@@ -37,6 +37,23 @@ const REFRESHING = new Set([
   "run.cancelled",
 ]);
 
+/** What the run's end says, whichever end it was: completed, failed or cancelled. */
+export function resultLine(run: RunDetail): string | null {
+  const result = run.result as Record<string, unknown> | null | undefined;
+  if (!result) return null;
+  if (typeof result.outcome === "string") {
+    return `${result.outcome.replace("_", " ").toLowerCase()}: ${String(result.verdict ?? "")}`;
+  }
+  if (typeof result.message === "string") {
+    const stage = typeof result.stage === "string" ? ` in ${STAGE_NAMES[result.stage] ?? result.stage}` : "";
+    return `failed${stage}: ${result.message}`;
+  }
+  if (run.status === "CANCELLED") {
+    return typeof result.reason === "string" && result.reason ? `cancelled: ${result.reason}` : "cancelled";
+  }
+  return null;
+}
+
 export function RunPage() {
   const { runId = "" } = useParams();
   const { server } = useSession();
@@ -134,9 +151,9 @@ export function RunPage() {
       {run.offlinePlanner && (
         <p className="muted small-note">Planned by the offline planner — no model configured.</p>
       )}
-      {run.result && (
-        <p className={`outcome outcome-${run.result.outcome.toLowerCase()}`} data-testid="run-outcome">
-          {run.result.outcome.replace("_", " ").toLowerCase()}: {run.result.verdict}
+      {resultLine(run) && (
+        <p className={`outcome outcome-${run.status.toLowerCase()}`} data-testid="run-outcome">
+          {resultLine(run)}
         </p>
       )}
       {run.workflowClosed?.reason && !run.result && (

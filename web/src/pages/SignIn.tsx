@@ -4,6 +4,7 @@ import { api } from "../lib/api";
 import { useSession } from "../lib/session";
 import type { User } from "../lib/types";
 import { ErrorNote } from "../components/ErrorNote";
+import { useAction } from "../lib/useAction";
 
 function useAfterSignIn() {
   const { signedIn } = useSession();
@@ -19,21 +20,12 @@ function useAfterSignIn() {
 export function SignInPage() {
   const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const done = useAfterSignIn();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      done(await api.post<User>("/api/auth/sign-in", { login, password }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => done(await api.post<User>("/api/auth/sign-in", { login, password })));
   }
 
   return (
@@ -62,22 +54,15 @@ export function SignUpPage() {
   const [username, setUsername] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const done = useAfterSignIn();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post<User>("/api/auth/sign-up", { username, email, password });
       done(await api.post<User>("/api/auth/sign-in", { login: username, password }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -89,7 +74,7 @@ export function SignUpPage() {
           <input name="username" autoComplete="username" required pattern="[A-Za-z0-9][A-Za-z0-9._\-]{2,39}" title="3 to 40 letters, digits, '.', '_' or '-'" value={username} onChange={(e) => setUsername(e.target.value)} />
         </label>
         <label>
-          Email <span className="muted">(optional)</span>
+          <span>Email <span className="muted">(optional)</span></span>
           <input name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
         <label>
