@@ -23,6 +23,12 @@ export async function browser(viewport = { width: 1280, height: 900 }) {
     args: CHROMIUM_ARGS,
     viewport,
   });
+  // what is still in flight when a test fails: printed by its failure handler
+  const pending = new Map();
+  context.on("request", (r) => pending.set(r, `${r.method()} ${r.url()}`));
+  context.on("requestfinished", (r) => pending.delete(r));
+  context.on("requestfailed", (r) => pending.delete(r));
+  context.pendingRequests = () => [...pending.values()];
   const close = async () => {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -48,8 +48,9 @@ async function shot(page, name) {
   await page.screenshot({ path: join(shots, `${String(step).padStart(2, "0")}-${name}.png`), fullPage: true });
 }
 
+const started = Date.now();
 function log(message) {
-  console.log(`[web-e2e] ${message}`);
+  console.log(`[web-e2e ${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
 }
 
 /** The feed's seqs, in DOM order. */
@@ -71,6 +72,7 @@ async function main() {
   const { context, close } = await browser();
   const page = context.pages()[0] ?? (await context.newPage());
   failing = page;
+  failingContext = context;
   watch(page, "alice");
 
   log("sign-in page, then sign up");
@@ -319,11 +321,13 @@ async function main() {
 }
 
 let failing = null;
+let failingContext = null;
 
 main().catch(async (failure) => {
   console.error(failure);
   // what the page showed when it failed
   await failing?.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
+  if (failingContext) console.error("requests still in flight:", failingContext.pendingRequests());
   if (problems.length) console.error(problems.join("\n"));
   process.exit(1);
 });

@@ -11,12 +11,14 @@ import { browser, signUp, tab } from "./browser.mjs";
 const base = process.argv[2];
 const shots = process.argv[3] ?? "target/e2e";
 mkdirSync(shots, { recursive: true });
-const log = (m) => console.log(`[web-e2e versions] ${m}`);
+const started = Date.now();
+const log = (m) => console.log(`[web-e2e versions ${((Date.now() - started) / 1000).toFixed(1)} s] ${m}`);
 
 async function main() {
   const { context, close } = await browser();
   const page = context.pages()[0] ?? (await context.newPage());
   failing = page;
+  failingContext = context;
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
 
@@ -77,10 +79,12 @@ async function main() {
 }
 
 let failing = null;
+let failingContext = null;
 
 main().catch(async (failure) => {
   console.error(failure);
   // what the page showed when it failed
   await failing?.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
+  if (failingContext) console.error("requests still in flight:", failingContext.pendingRequests());
   process.exit(1);
 });

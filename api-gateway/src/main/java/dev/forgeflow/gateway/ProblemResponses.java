@@ -53,12 +53,14 @@ final class ProblemResponses implements WebExceptionHandler, Ordered {
     response.setStatusCode(error.getStatusCode());
     response.getHeaders().addAll(error.getHeaders());
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    if (hasBody(exchange.getRequest().getHeaders())) {
-      // A refused request's body may be unread (a CSRF or credentials refusal answers before any
-      // route reads it): the connection closes with the answer, so no unread bytes are left in
-      // front of the next request on it.
-      response.getHeaders().set(HttpHeaders.CONNECTION, "close");
-    }
+    // Every problem closes its connection. A refused request's body may be unread (a CSRF or
+    // credentials refusal answers before any route reads it), and no unread bytes may be left in
+    // front of the next request on the connection. And an error's answer is on the wire before
+    // the exchange completes: a browser's next request on the same keep-alive connection then
+    // arrives while Reactor Netty still holds the previous exchange, and about one browser session
+    // in eight saw that request read, handled and never answered (Reactor Netty 1.2.18; its
+    // issues #4188, #4361). A new connection for the next request avoids the race.
+    response.getHeaders().set(HttpHeaders.CONNECTION, "close");
     try {
       byte[] body = json.writeValueAsBytes(problem);
       return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
@@ -77,10 +79,6 @@ final class ProblemResponses implements WebExceptionHandler, Ordered {
       return expected;
     }
     return internal(failure);
-  }
-
-  private static boolean hasBody(HttpHeaders request) {
-    return request.getContentLength() > 0 || request.containsKey(HttpHeaders.TRANSFER_ENCODING);
   }
 
   private static ErrorResponse internal(Throwable failure) {

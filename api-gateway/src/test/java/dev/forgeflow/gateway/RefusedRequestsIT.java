@@ -86,6 +86,29 @@ class RefusedRequestsIT {
     }
   }
 
+  /**
+   * A refusal without a body closes its connection too: the browser's next request goes on a new
+   * one instead of racing the refused exchange's end on the old one.
+   */
+  @Test
+  void aRefusedRequestWithoutABodyClosesItsConnectionToo() throws IOException {
+    URI base = URI.create(gateway.base);
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              "GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String answer = readToEnd(socket.getInputStream());
+      assertThat(answer)
+          .startsWith("HTTP/1.1 401")
+          .containsIgnoringCase("connection: close")
+          .contains("application/problem+json");
+    }
+  }
+
   private static String readToEnd(InputStream in) throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     in.transferTo(all); // ends when the server closes the connection, or fails on the timeout
