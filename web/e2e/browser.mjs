@@ -53,3 +53,20 @@ export async function signUp(page, base, username, password) {
   await page.getByRole("heading", { name: "Projects" }).waitFor();
 }
 
+
+/**
+ * Runs a browser test: on failure prints it, saves what the page showed (failure.png in shots)
+ * and the requests still in flight, and exits 1. The test sets `watched.page` once it has one.
+ */
+export function runTest(test, shots, describeProblems = () => []) {
+  const watched = { page: null };
+  test(watched).catch(async (failure) => {
+    console.error(failure);
+    await watched.page?.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
+    const context = watched.page?.context();
+    if (context?.pendingRequests) console.error("requests still in flight:", context.pendingRequests());
+    const problems = describeProblems();
+    if (problems.length) console.error(problems.join("\n"));
+    process.exit(1);
+  });
+}

@@ -10,7 +10,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import assert from "node:assert/strict";
-import { browser, signUp, tab } from "./browser.mjs";
+import { browser, runTest, signUp, tab } from "./browser.mjs";
 
 const base = process.argv[2];
 const shots = process.argv[3] ?? "target/e2e";
@@ -63,7 +63,7 @@ function assertGapless(seqs, what) {
   seqs.forEach((seq, i) => assert.equal(seq, i + 1, `${what}: event ${i + 1} of the feed has seq ${seq}: ${seqs.join(",")}`));
 }
 
-async function main() {
+async function main(watched) {
   const stamp = Date.now().toString(36);
   const alice = `alice${stamp}`;
   const bob = `bob${stamp}`;
@@ -71,8 +71,7 @@ async function main() {
 
   const { context, close } = await browser();
   const page = context.pages()[0] ?? (await context.newPage());
-  failing = page;
-  failingContext = context;
+  watched.page = page;
   watch(page, "alice");
 
   log("sign-in page, then sign up");
@@ -320,14 +319,4 @@ async function main() {
   log("passed");
 }
 
-let failing = null;
-let failingContext = null;
-
-main().catch(async (failure) => {
-  console.error(failure);
-  // what the page showed when it failed
-  await failing?.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
-  if (failingContext) console.error("requests still in flight:", failingContext.pendingRequests());
-  if (problems.length) console.error(problems.join("\n"));
-  process.exit(1);
-});
+runTest(main, shots, () => problems);

@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import assert from "node:assert/strict";
-import { browser, signUp, tab } from "./browser.mjs";
+import { browser, runTest, signUp, tab } from "./browser.mjs";
 
 const base = process.argv[2];
 const shots = process.argv[3] ?? "target/e2e";
@@ -14,11 +14,10 @@ mkdirSync(shots, { recursive: true });
 const started = Date.now();
 const log = (m) => console.log(`[web-e2e versions ${((Date.now() - started) / 1000).toFixed(1)} s] ${m}`);
 
-async function main() {
+async function main(watched) {
   const { context, close } = await browser();
   const page = context.pages()[0] ?? (await context.newPage());
-  failing = page;
-  failingContext = context;
+  watched.page = page;
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
 
@@ -78,13 +77,4 @@ async function main() {
   log("passed");
 }
 
-let failing = null;
-let failingContext = null;
-
-main().catch(async (failure) => {
-  console.error(failure);
-  // what the page showed when it failed
-  await failing?.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
-  if (failingContext) console.error("requests still in flight:", failingContext.pendingRequests());
-  process.exit(1);
-});
+runTest(main, shots);
