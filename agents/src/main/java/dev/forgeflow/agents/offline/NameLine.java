@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * A line that only names a resource, introducing its fields below: {@code ### Employees}, {@code
- * **Books**:}, {@code Resource: employees}, {@code The Book entity}, {@code each Review:}.
+ * **Books**:}, {@code Resource: employees}, {@code The Book entity}, {@code each Review:}. Words
+ * that title a part of a document ({@code Response}, {@code Overview}, {@code Examples}) are no
+ * resource's name.
  *
  * @param word the resource's name in snake_case, singular or plural as written
  * @param explicit whether the line itself says it is a resource ({@code Resource: x}, {@code x
@@ -21,6 +23,7 @@ record NameLine(String word, boolean explicit) {
   private static final Set<String> KINDS =
       Set.of("resource", "entity", "table", "model", "collection", "record", "object");
   private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "each", "every", "one");
+  private static final Set<String> NOT_RESOURCES = ClasspathText.words("not-resource-names");
 
   /** Longer lines name no resource. */
   private static final int LONGEST = 80;
@@ -54,7 +57,7 @@ record NameLine(String word, boolean explicit) {
       return Optional.empty();
     }
     for (String word : words) {
-      if (!WORD.matcher(word).matches()) {
+      if (!WORD.matcher(word).matches() || NOT_RESOURCES.contains(lower(word))) {
         return Optional.empty();
       }
     }
@@ -62,6 +65,19 @@ record NameLine(String word, boolean explicit) {
     return Vocabulary.canNameResource(name)
         ? Optional.of(new NameLine(FieldParser.snake(name), explicit))
         : Optional.empty();
+  }
+
+  /** Whether a line titles a part of a document ({@code ### Response}, {@code ## Examples}). */
+  static boolean titlesPart(String text) {
+    if (text.length() > LONGEST) {
+      return false;
+    }
+    for (String word : Markdown.plain(text).toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+      if (NOT_RESOURCES.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isKind(String word) {

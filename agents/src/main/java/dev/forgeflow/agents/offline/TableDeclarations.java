@@ -9,13 +9,13 @@ import java.util.Set;
 /**
  * Finds resources declared in markdown tables. A table of fields has a header row with a field
  * column ({@code Field}, {@code Name}, {@code Column}, {@code Attribute}, {@code Property}) and a
- * {@code Type} column (or a field column named {@code Field}, {@code Column}, {@code Attribute} or
- * {@code Property}), a separator row, and a field per row; a {@code Required}, {@code Optional} or
- * {@code Nullable} column marks optional fields, other columns are descriptions. The resource is
+ * {@code Type} column, a separator row, and a field per row; a {@code Required}, {@code Optional}
+ * or {@code Nullable} column marks optional fields, other columns are descriptions. The resource is
  * named by the line right before the table ({@code Resource: employees}, {@code **Employees**}) or
- * else the heading above it ({@code ### Employees}); a table of fields with neither is refused. A
- * table with {@code Resource} and {@code Fields} columns declares a resource per row. Other tables
- * (endpoints, settings without types) are left alone.
+ * else the heading above it ({@code ### Employees}); a table of fields with neither is refused, and
+ * one under a part of a document such as {@code ### Response} is left alone. A table with {@code
+ * Resource} and {@code Fields} columns declares a resource per row. Other tables (endpoints,
+ * settings without types) are left alone.
  */
 final class TableDeclarations {
   private static final Set<String> FIELD_HEADERS =
@@ -71,7 +71,7 @@ final class TableDeclarations {
       int first = i;
       if (isResourceTable(header)) {
         found.addAll(resourceRows(header, rows));
-      } else if (isFieldTable(header)) {
+      } else if (isFieldTable(header) && !describesPart(lines, nameLine(lines, i, heading))) {
         int named = nameLine(lines, i, heading);
         first = named >= 0 && named != heading ? named : i;
         found.add(fieldTable(header, rows, name(lines, named), lines.get(i).start()));
@@ -97,9 +97,8 @@ final class TableDeclarations {
   }
 
   private static boolean isFieldTable(List<String> header) {
-    boolean field = header.stream().anyMatch(FIELD_HEADERS::contains);
-    boolean typed = header.stream().anyMatch(TYPE_HEADERS::contains);
-    return field && typed || header.stream().anyMatch(STRONG_FIELD_HEADERS::contains);
+    return header.stream().anyMatch(FIELD_HEADERS::contains)
+        && header.stream().anyMatch(TYPE_HEADERS::contains);
   }
 
   /** The line naming the table's resource: the one right before it, else the heading above. */
@@ -112,6 +111,13 @@ final class TableDeclarations {
       return before;
     }
     return heading;
+  }
+
+  /** Whether a table sits under a part of a document such as {@code ### Response}: no resource. */
+  private static boolean describesPart(List<Line> lines, int named) {
+    return named >= 0
+        && name(lines, named).isEmpty()
+        && NameLine.titlesPart(lines.get(named).text());
   }
 
   private static Optional<NameLine> name(List<Line> lines, int at) {

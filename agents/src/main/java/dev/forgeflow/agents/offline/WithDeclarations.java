@@ -80,7 +80,16 @@ final class WithDeclarations {
     boolean opens =
         before.isEmpty() && sentence.substring(0, stop).isBlank()
             || DETERMINERS.contains(before) && sentence.substring(0, start).isBlank();
-    return opens && HAVE.contains(m.group(2).toLowerCase(Locale.ROOT)) && fields.convincing();
+    return opens
+        && HAVE.contains(m.group(2).toLowerCase(Locale.ROOT))
+        && fields.convincing()
+        && startsWithArticle(fields.items().get(0).text());
+  }
+
+  /** "a title and an author" lists fields; "books and reviews" may be anything. */
+  private static boolean startsWithArticle(String item) {
+    String lower = item.strip().toLowerCase(Locale.ROOT);
+    return lower.startsWith("a ") || lower.startsWith("an ") || lower.startsWith("the ");
   }
 
   /** {@code title, body and } to {@code title, body}. */
