@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Finds resources declared one a line, bulleted or not, the name and its fields split by a colon,
  * an equals sign or a dash: {@code - users: name, email, age: int}, {@code Notes — title, body,
  * pinned (bool)}, {@code each Review: rating int}, {@code **Books**: title, price: decimal}. Lines
- * longer than {@link #LONGEST} characters are prose.
+ * longer than {@link #LONGEST} characters are prose, and so is an untyped list after a word that
+ * titles a part of a document ({@code Goals: speed, simplicity and reliability}).
  */
 final class LineDeclarations {
   static final int LONGEST = 2000;
@@ -63,7 +64,7 @@ final class LineDeclarations {
       return Optional.empty();
     }
     FieldList.Reading fields = FieldList.read(content.substring(at + separator.length()));
-    if (!fields.declaresFields()) {
+    if (!fields.declaresFields() || !fields.typed() && NameLine.titlesPart(name)) {
       return Optional.empty();
     }
     String word = FieldParser.snake(name);

@@ -62,6 +62,21 @@
  * type is refused only where the rest shows a declaration. What the reader cannot read is refused
  * with a {@link dev.forgeflow.agents.offline.PromptNotUnderstoodException} saying what it
  * understood. Every scan is linear in the text: regular expressions run only on bounded pieces or
- * cannot backtrack, so a megabyte of hostile text is read or refused in well under a second or two.
+ * cannot backtrack, so a megabyte of hostile text is read or refused in a second or two.
+ *
+ * <h2>Not read, on purpose</h2>
+ *
+ * <ul>
+ *   <li>YAML-like nesting without bullets ({@code users:} then {@code name: string}): write bullets
+ *       or a table;
+ *   <li>sub-bullets under a field ({@code - title: string} then {@code - shown in lists}): three
+ *       words read as a field name, so the block is not read rather than misread;
+ *   <li>a sentence with a single untyped field ({@code a book has a title}, {@code Each user has a
+ *       name}): too close to prose; two fields or a type make it a declaration;
+ *   <li>lists, arrays, JSON and enums as field types: refused, never stored as text.
+ * </ul>
+ *
+ * A plural noun before parentheses of words still reads as a resource ({@code Clients (browsers,
+ * mobile apps)}): that is the planner's own syntax, so prose in a description should not use it.
  */
 package dev.forgeflow.agents.offline;
