@@ -22,8 +22,21 @@ final class EntityAssembler {
     this.declarations = declarations;
   }
 
+  /**
+   * The entities of the declarations. A resource declared twice the same way (a summary and a
+   * section of one document, or the prompt and a document) is read once; declared differently, it
+   * is refused.
+   */
   static List<Entity> assemble(List<RawResource> declarations) {
-    return new EntityAssembler(declarations).entities();
+    Map<String, RawResource> first = new LinkedHashMap<>();
+    List<RawResource> distinct = new ArrayList<>();
+    for (RawResource resource : declarations) {
+      RawResource earlier = first.putIfAbsent(Inflector.pluralName(resource.word()), resource);
+      if (earlier == null || !earlier.fields().equals(resource.fields())) {
+        distinct.add(resource);
+      }
+    }
+    return new EntityAssembler(distinct).entities();
   }
 
   private List<Entity> entities() {

@@ -2,88 +2,86 @@ package dev.forgeflow.agents.offline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds resources declared one a line, bulleted or not: {@code - users: name, email, age: int}, or
- * a name line whose fields follow as indented bullets.
+ * Finds resources declared one a line, bulleted or not, the name and its fields split by a colon,
+ * an equals sign or a dash: {@code - users: name, email, age: int}, {@code Notes — title, body,
+ * pinned (bool)}, {@code each Review: rating int}, {@code **Books**: title, price: decimal}. Lines
+ * longer than {@link #LONGEST} characters are prose, and so is an untyped list after a word that
+ * titles a part of a document ({@code Goals: speed, simplicity and reliability}).
  */
 final class LineDeclarations {
-  private static final Pattern BULLET = Pattern.compile("(\\s*)(?:[-*+\u2022]|\\d+[.)])\\s+(.*)");
-  private static final Pattern NAME_AND_LIST =
-      Pattern.compile(
-          "([A-Za-z][A-Za-z0-9_]*(?: [A-Za-z][A-Za-z0-9_]*)?)\\s*[:=\u2013\u2014-]\\s*(.+)");
-  private static final Pattern NAME_ALONE = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*:?\\s*");
+  static final int LONGEST = 2000;
+
+  private static final Pattern NAME =
+      Pattern.compile("[A-Za-z][A-Za-z0-9_]*+(?: [A-Za-z][A-Za-z0-9_]*+)?");
+  private static final List<String> SEPARATORS = List.of(":", "=", "\u2014", "\u2013", " - ");
+  private static final Set<String> DETERMINERS = Set.of("each", "every", "a", "an", "the", "one");
 
   private LineDeclarations() {}
 
   /** The declarations in {@code text}; their lines are blanked out so later readers skip them. */
   static List<RawResource> find(StringBuilder text) {
     List<RawResource> found = new ArrayList<>();
-    List<Line> lines = Line.split(text.toString());
-    for (int i = 0; i < lines.size(); i++) {
-      Line line = lines.get(i);
-      Matcher bullet = BULLET.matcher(line.text());
-      boolean bulleted = bullet.matches();
-      String content = bulleted ? bullet.group(2) : line.text().strip();
-      Optional<RawResource> inline = inline(content, bulleted, line.start());
+    for (Line line : Line.split(text.toString())) {
+      if (line.text().length() > LONGEST || line.text().isBlank()) {
+        continue;
+      }
+      Optional<Bullet> bullet = Bullet.of(line.text());
+      String content = bullet.map(Bullet::content).orElse(line.text().strip());
+      if (Markdown.headingLevel(content) > 0) {
+        content = Markdown.headingText(content);
+      }
+      Optional<RawResource> inline =
+          inline(Markdown.plain(content), bullet.isPresent(), line.start());
       if (inline.isPresent()) {
         found.add(inline.get());
         Blanks.blank(text, line.start(), line.end());
-        continue;
-      }
-      Matcher alone = NAME_ALONE.matcher(content);
-      if (!alone.matches() || !Vocabulary.canNameResource(alone.group(1))) {
-        continue;
-      }
-      int indent = bulleted ? bullet.group(1).length() : line.indent();
-      List<RawField> nested = nestedFields(lines, i + 1, indent);
-      if (!nested.isEmpty()) {
-        found.add(new RawResource(FieldParser.snake(alone.group(1)), nested, line.start()));
-        Blanks.blank(text, line.start(), lines.get(i + nested.size()).end());
-        i += nested.size();
       }
     }
     return found;
   }
 
   private static Optional<RawResource> inline(String content, boolean bulleted, int position) {
-    Matcher m = NAME_AND_LIST.matcher(content);
-    if (!m.matches() || !Vocabulary.canNameResource(m.group(1))) {
+    int at = -1;
+    String separator = null;
+    for (String candidate : SEPARATORS) {
+      int found = content.indexOf(candidate);
+      if (found > 0 && (at < 0 || found < at)) {
+        at = found;
+        separator = candidate;
+      }
+    }
+    if (at < 0) {
       return Optional.empty();
     }
-    Optional<List<RawField>> fields = FieldList.parse(m.group(2));
-    if (fields.isEmpty()) {
+    String name = withoutDeterminer(content.substring(0, at).strip());
+    if (!NAME.matcher(name).matches() || !Vocabulary.canNameResource(name)) {
       return Optional.empty();
     }
-    boolean plural = Inflector.isPlural(FieldParser.snake(m.group(1)));
-    boolean typed = fields.get().stream().anyMatch(field -> field.type() != null);
-    boolean convincing = FieldList.convincing(fields.get());
-    boolean clear = bulleted ? convincing || plural : convincing && plural || typed;
-    return clear
-        ? Optional.of(new RawResource(FieldParser.snake(m.group(1)), fields.get(), position))
-        : Optional.empty();
+    FieldList.Reading fields = FieldList.read(content.substring(at + separator.length()));
+    if (!fields.declaresFields() || !fields.typed() && NameLine.titlesPart(name)) {
+      return Optional.empty();
+    }
+    String word = FieldParser.snake(name);
+    boolean plural = Inflector.isPlural(word);
+    boolean clear =
+        bulleted ? fields.convincing() || plural : fields.convincing() && plural || fields.typed();
+    if (!clear) {
+      return Optional.empty();
+    }
+    fields.refuseProblems(word);
+    return Optional.of(new RawResource(word, fields.fields(), position));
   }
 
-  /** The fields written as bullets indented deeper than {@code indent}, right after a line. */
-  private static List<RawField> nestedFields(List<Line> lines, int from, int indent) {
-    List<RawField> fields = new ArrayList<>();
-    for (int i = from; i < lines.size(); i++) {
-      Matcher bullet = BULLET.matcher(lines.get(i).text());
-      if (!bullet.matches() || bullet.group(1).length() <= indent) {
-        break;
-      }
-      if (bullet.group(2).contains(",")) {
-        return List.of();
-      }
-      Optional<RawField> field = FieldParser.parse(bullet.group(2));
-      if (field.isEmpty()) {
-        return List.of();
-      }
-      fields.add(field.get());
-    }
-    return fields;
+  private static String withoutDeterminer(String name) {
+    int space = name.indexOf(' ');
+    boolean determined =
+        space > 0 && DETERMINERS.contains(name.substring(0, space).toLowerCase(Locale.ROOT));
+    return determined ? name.substring(space + 1).strip() : name;
   }
 }

@@ -3,6 +3,7 @@ package dev.forgeflow.agents.offline;
 import dev.forgeflow.workflows.artifacts.PlannedFile;
 import dev.forgeflow.workflows.artifacts.ProjectCharter;
 import dev.forgeflow.workflows.artifacts.SystemArchitecture;
+import java.util.List;
 
 /**
  * The deterministic stand-in for the model when no LLM endpoint is configured: no model, no
@@ -25,10 +26,25 @@ public final class OfflinePlanner {
    *     unusable name or type; the message says how to phrase it or configure a model
    */
   public ProjectCharter charter(String prompt) {
-    PromptReading reading = reader.read(prompt);
+    return charter(prompt, List.of());
+  }
+
+  /**
+   * The charter of the service the prompt and its attached documents describe. The prompt is read
+   * first, then each document's text in order, as further description: a prompt such as "Build the
+   * API described in the attached spec" names no resource, and the service is built from the
+   * documents'. The project is named after the service the prompt names, else the first document's
+   * {@code # Title}, else the first resource. With no documents it is {@link #charter(String)}.
+   *
+   * @throws PromptNotUnderstoodException when neither the prompt nor a document declares a resource
+   *     with fields ("it read the prompt and 2 attached documents and found no resource with
+   *     fields"), or one declares an unusable name or type
+   */
+  public ProjectCharter charter(String prompt, List<String> documents) {
+    PromptReading reading = reader.read(prompt, documents);
     return new ProjectCharter(
         reading.projectName(),
-        description(prompt),
+        description(prompt, documents),
         reading.entities(),
         ServicePlan.endpoints(reading.entities()),
         ServicePlan.rules(reading.entities()),
@@ -54,8 +70,13 @@ public final class OfflinePlanner {
     return FileRenderer.render(file, charter, architecture);
   }
 
-  private static String description(String prompt) {
-    String text = prompt.strip().replaceAll("\\s+", " ");
+  /** The prompt, or when it is blank the first document, on one line and shortened. */
+  private static String description(String prompt, List<String> documents) {
+    String described = prompt == null ? "" : prompt;
+    if (described.isBlank() && documents != null) {
+      described = documents.stream().filter(d -> d != null && !d.isBlank()).findFirst().orElse("");
+    }
+    String text = described.strip().replaceAll("\\s+", " ");
     return text.length() <= DESCRIPTION_LIMIT
         ? text
         : text.substring(0, DESCRIPTION_LIMIT - 1).stripTrailing() + "…";

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Finds {@code books (title, price: float)}: a resource name followed by its fields in parens. */
+/**
+ * Finds {@code books (title, price: float)} and {@code Category(name)}: a resource name followed by
+ * its fields in parentheses. Parentheses holding a type ({@code (optional)}, {@code (bool)}) or
+ * prose ({@code (and their reviews)}, {@code (e.g. admins)}) are no declaration.
+ */
 final class ParenthesizedDeclarations {
-  private static final Pattern GROUP = Pattern.compile("\\(([^()]*)\\)");
-  private static final Pattern LAST_WORD = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)[\\s:]*$");
+  /** How far before a group its name may start; the name is one of its last few words. */
+  private static final int LOOK_BACK = 120;
+
   private static final Set<String> NOT_FIELDS = Set.of("optional", "required", "unique");
 
   private ParenthesizedDeclarations() {}
@@ -19,53 +22,84 @@ final class ParenthesizedDeclarations {
   /** The declarations in {@code text}; their spans are blanked out so later readers skip them. */
   static List<RawResource> find(StringBuilder text) {
     List<RawResource> found = new ArrayList<>();
-    Matcher group = GROUP.matcher(text.toString());
-    while (group.find()) {
-      Optional<Matcher> name = nameBefore(text.substring(0, group.start()));
-      Optional<List<RawField>> fields =
-          name.isPresent() ? fields(name.get().group(1), group.group(1)) : Optional.empty();
-      if (name.isPresent() && fields.isPresent()) {
-        int start = name.get().start(1);
-        found.add(new RawResource(FieldParser.snake(name.get().group(1)), fields.get(), start));
-        Blanks.blank(text, start, group.end());
+    String snapshot = text.toString();
+    int open = snapshot.indexOf('(');
+    int close = -1;
+    while (open >= 0) {
+      close = close > open ? close : snapshot.indexOf(')', open + 1);
+      if (close < 0) {
+        break;
       }
+      int next = snapshot.indexOf('(', open + 1);
+      if (next >= 0 && next < close) {
+        open = next;
+        continue;
+      }
+      Optional<int[]> name = nameBefore(snapshot, open);
+      String content = snapshot.substring(open + 1, close);
+      if (name.isPresent()) {
+        String word = snapshot.substring(name.get()[0], name.get()[1]);
+        Optional<List<RawField>> fields = fields(word, content);
+        if (fields.isPresent()) {
+          found.add(new RawResource(FieldParser.snake(word), fields.get(), name.get()[0]));
+          Blanks.blank(text, name.get()[0], close + 1);
+        }
+      }
+      open = snapshot.indexOf('(', close + 1);
     }
     return found;
   }
 
-  private static Optional<Matcher> nameBefore(String before) {
-    String rest = before;
+  /** The start and end of the name before a group: its last word, past up to three linking ones. */
+  private static Optional<int[]> nameBefore(String text, int open) {
+    int end = open;
+    int floor = Math.max(0, open - LOOK_BACK);
     for (int skipped = 0; skipped < 4; skipped++) {
-      Matcher word = LAST_WORD.matcher(rest);
-      if (!word.find()) {
+      while (end > floor
+          && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ':')) {
+        end--;
+      }
+      int start = end;
+      while (start > floor && isWordChar(text.charAt(start - 1))) {
+        start--;
+      }
+      if (start == end || !Character.isLetter(text.charAt(start))) {
         return Optional.empty();
       }
-      String lower = word.group(1).toLowerCase(Locale.ROOT);
+      String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
       if (!Vocabulary.LINKING.contains(lower)) {
-        return Vocabulary.canNameResource(lower) ? Optional.of(word) : Optional.empty();
+        return Vocabulary.canNameResource(lower)
+            ? Optional.of(new int[] {start, end})
+            : Optional.empty();
       }
-      rest = rest.substring(0, word.start(1));
+      end = start;
     }
     return Optional.empty();
+  }
+
+  private static boolean isWordChar(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
   }
 
   /** The fields of a group, empty when it is prose; a group of fields with a stray item fails. */
   private static Optional<List<RawField>> fields(String resource, String content) {
     String lower = content.strip().toLowerCase(Locale.ROOT);
-    if (NOT_FIELDS.contains(lower) || FieldTypes.canonical(lower).isPresent()) {
+    if (NOT_FIELDS.contains(lower) || TypePhrase.read(lower).isPresent()) {
       return Optional.empty();
     }
-    Optional<List<RawField>> fields = FieldList.parse(content);
-    if (fields.isEmpty()) {
-      FieldList.firstUnreadable(content)
-          .filter(item -> FieldList.readableCount(content) > 0)
-          .ifPresent(
-              item -> {
-                throw new PromptNotUnderstoodException(
-                    "'" + item.strip() + "' in (" + content.strip() + ") is not a field",
-                    "It read the resource " + resource + " but not all of its fields.");
-              });
+    FieldList.Reading reading = FieldList.read(content);
+    if (reading.fieldCount() == 0) {
+      return Optional.empty();
     }
-    return fields;
+    reading
+        .firstProse()
+        .ifPresent(
+            item -> {
+              throw new PromptNotUnderstoodException(
+                  "'" + item.text().strip() + "' in (" + content.strip() + ") is not a field",
+                  "It read the resource " + resource + " but not all of its fields.");
+            });
+    reading.refuseProblems(FieldParser.snake(resource));
+    return Optional.of(reading.fields());
   }
 }

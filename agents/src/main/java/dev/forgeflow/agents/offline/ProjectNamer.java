@@ -20,15 +20,29 @@ final class ProjectNamer {
   /** Nouns that name a service well on their own: "A blog with posts" is the blog. */
   private static final Set<String> DOMAIN_NOUNS = ClasspathText.words("domain-nouns");
 
+  /** Words of a document's title that never name the project: spec, requirements, design. */
+  private static final Set<String> DOCUMENT_WORDS = ClasspathText.words("document-words");
+
+  private static final int TITLE_LIMIT = 200;
+
   private static final Map<String, String> NOUN_FORMS =
       Map.of("apis", "api", "services", "service", "apps", "app", "application", "app");
   private static final Set<String> NOT_NOUNS = Set.of("crud", "database", "db", "project");
 
   private ProjectNamer() {}
 
-  /** The project name: the service the prompt names, else its first resource's {@code -api}. */
-  static String name(String prompt, List<Entity> entities) {
-    return service(prompt).orElse(entities.get(0).plural().replace('_', '-') + "-api");
+  /** The project name: the service named, else the first resource's {@code -api}. */
+  static String name(Optional<String> service, List<Entity> entities) {
+    return service.orElse(entities.get(0).plural().replace('_', '-') + "-api");
+  }
+
+  /**
+   * The service a text names: its {@code # Title}'s when it has one that names a project, else the
+   * service its words name up to {@code end}, where its first resource's name ends: "Build a CRM.
+   * Companies have a name, a website" is the crm, whatever the fields say.
+   */
+  static Optional<String> named(String text, int end) {
+    return fromTitle(text).or(() -> service(text.substring(0, Math.min(end, text.length()))));
   }
 
   /** The service the prompt names, e.g. {@code library-api} for "an API for a library". */
@@ -61,7 +75,10 @@ final class ProjectNamer {
     return qualifiers.isEmpty() ? noun : String.join("-", qualifiers) + "-" + noun;
   }
 
-  /** Up to two words right before the noun, else one naming word shortly after it. */
+  /**
+   * Up to two words right before the noun, else one naming word shortly after it past a filler: "an
+   * API for a library" is library-api, "the API described in the spec" names nothing.
+   */
   private static List<String> qualifiers(List<String> words, int noun) {
     List<String> before = qualifiersBefore(words, noun);
     if (!before.isEmpty()) {
@@ -70,7 +87,7 @@ final class ProjectNamer {
     for (int i = noun + 1; i < words.size() && i <= noun + 4; i++) {
       String word = words.get(i);
       if (isQualifier(word)) {
-        return List.of(word);
+        return i > noun + 1 ? List.of(word) : List.of();
       }
       if (!FILLERS.contains(word)) {
         break;
@@ -91,6 +108,40 @@ final class ProjectNamer {
     return Character.isLetter(word.charAt(0))
         && !FILLERS.contains(word)
         && !Vocabulary.SERVICE_NOUNS.contains(word);
+  }
+
+  /**
+   * The project a document's title names: the service of its first {@code # Title}, else the
+   * title's words less fillers and words such as {@code specification} ({@code # Bookshelf
+   * specification} is {@code bookshelf}), when one to three remain.
+   */
+  static Optional<String> fromTitle(String document) {
+    for (Line line : Line.split(document)) {
+      if (Markdown.headingLevel(line.text()) == 1) {
+        String title = Markdown.plain(Markdown.headingText(line.text()));
+        return title.length() > TITLE_LIMIT
+            ? Optional.empty()
+            : service(title).or(() -> titleWords(title));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> titleWords(String title) {
+    List<String> words = new ArrayList<>();
+    Matcher m = WORD.matcher(title);
+    while (m.find()) {
+      String word = m.group().toLowerCase(Locale.ROOT);
+      if (!Character.isLetter(word.charAt(0))) {
+        continue;
+      }
+      if (!FILLERS.contains(word) && !DOCUMENT_WORDS.contains(word)) {
+        words.add(word);
+      }
+    }
+    return words.isEmpty() || words.size() > 3
+        ? Optional.empty()
+        : Optional.of(String.join("-", words));
   }
 
   /** {@code bookstore-api} to {@code Bookstore API}. */

@@ -144,6 +144,96 @@ class OfflinePlannerTest {
         .hasMessageContaining("FORGEFLOW_LLM_BASE_URL");
   }
 
+  private static final String SPEC_PROMPT = "Build the API described in the attached spec";
+  private static final String SPEC =
+      """
+      # Bookshelf
+
+      A small service for keeping track of the books we own and who borrowed them.
+
+      ## Resources
+
+      ### Books
+      - title: string
+      - author: string
+      - pages: integer
+
+      ### Loans
+      | Field | Type | Required |
+      |---|---|---|
+      | book_id | integer | yes |
+      | borrower | string | yes |
+      | returned_on | date | no |
+
+      ## Out of scope
+      Accounts and payments.
+      """;
+
+  @Test
+  void charterBuildsTheServiceTheAttachedDocumentDescribes() {
+    ProjectCharter charter = planner.charter(SPEC_PROMPT, List.of(SPEC));
+
+    assertThat(SamplePrompts.describe(charter.entities()))
+        .containsExactly(
+            "Book books: title str, author str, pages int",
+            "Loan loans: book_id int>Book, borrower str, returned_on date?");
+    assertThat(charter.name()).isEqualTo("bookshelf");
+    assertThat(charter.description()).isEqualTo(SPEC_PROMPT);
+    assertThat(charter.endpoints())
+        .extracting(e -> e.method() + " " + e.path())
+        .contains("POST /books", "DELETE /loans/{loan_id}");
+  }
+
+  @Test
+  void theSamePromptWithoutItsDocumentIsRefused() {
+    assertThatThrownBy(() -> planner.charter(SPEC_PROMPT, List.of()))
+        .isInstanceOf(PromptNotUnderstoodException.class)
+        .hasMessageContaining("could not read the prompt: it names no resource with fields.")
+        .hasMessageContaining("FORGEFLOW_LLM_BASE_URL");
+    assertThatThrownBy(() -> planner.charter(SPEC_PROMPT))
+        .hasMessageContaining("it names no resource with fields.");
+  }
+
+  @Test
+  void documentsWithoutResourcesAreRefusedSayingWhatWasRead() {
+    assertThatThrownBy(() -> planner.charter(SPEC_PROMPT, List.of("# Bookshelf\n\nSoon.")))
+        .isInstanceOf(PromptNotUnderstoodException.class)
+        .hasMessageContaining(
+            "it read the prompt and 1 attached document and found no resource with fields."
+                + " It understood a service (bookshelf) but no resource with fields.");
+    assertThatThrownBy(() -> planner.charter(SPEC_PROMPT, List.of("Soon.", "Later.")))
+        .hasMessageContaining(
+            "it read the prompt and 2 attached documents and found no resource with fields.");
+  }
+
+  @Test
+  void thePromptNamesTheProjectAndDeclaresResourcesFirst() {
+    ProjectCharter charter =
+        planner.charter(
+            "A library API with members (name, email) built as the attached spec says",
+            List.of(SPEC, "- shelves: label, room: int"));
+
+    assertThat(charter.name()).isEqualTo("library-api");
+    assertThat(charter.entities())
+        .extracting(e -> e.plural())
+        .containsExactly("members", "books", "loans", "shelves");
+  }
+
+  @Test
+  void aBlankPromptTakesItsDescriptionFromTheDocument() {
+    ProjectCharter charter = planner.charter(" ", List.of(SPEC));
+
+    assertThat(charter.name()).isEqualTo("bookshelf");
+    assertThat(charter.description()).startsWith("# Bookshelf A small service");
+  }
+
+  @Test
+  void charterOfAPromptAloneIsTheCharterWithNoDocuments() {
+    for (String prompt : SamplePrompts.all()) {
+      assertThat(planner.charter(prompt)).isEqualTo(planner.charter(prompt, List.of()));
+    }
+  }
+
   private Map<String, String> render(ProjectCharter charter, SystemArchitecture architecture) {
     return GeneratedProject.render(planner, charter, architecture);
   }
