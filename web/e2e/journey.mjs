@@ -2,10 +2,11 @@
 // `forgeflow serve` (offline planner, real Docker sandbox) at the URL given as the first argument.
 // Screenshots of each main screen go to the directory given as the second argument.
 //
-// A person signs up, starts a run with the approval gate on, reads the plan, asks for a change,
-// approves, reloads mid-run and finds the feed without a gap or a double, watches the run complete
-// with a deployed service, opens a file, calls the service's POST and GET through the API tester;
-// a second tab follows the same run live; a second user sees none of it.
+// A person signs up, attaches a spec document to a project, starts a run with the approval gate
+// on, reads the plan, asks for a change, approves, reloads mid-run and finds the feed without a gap
+// or a double, watches the run complete with a deployed service, opens a file, asks a question
+// about the code and opens a passage of the answer, calls the service's POST and GET through the
+// API tester; a second tab follows the same run live; a second user sees none of it.
 
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +24,14 @@ mkdirSync(shots, { recursive: true });
 const PROMPT =
   "A bookstore API with books (title, author, price: float) and reviews (book_id, rating: int, comment)";
 const RUN_MINUTES = 6;
+// the same service as the prompt, so a planner that reads it plans the same thing
+const SPEC = `# Bookstore API
+
+A bookstore API with books (title, author, price: float) and reviews (book_id, rating: int, comment).
+
+- A book's price is a positive number.
+- A review belongs to a book; its rating is between 1 and 5.
+`;
 
 const problems = [];
 let refusalsExpected = false;
@@ -86,6 +95,21 @@ async function main(watched) {
   await page.fill("input[name=projectName]", "bookstore");
   await page.getByRole("button", { name: "Create project" }).click();
   await page.getByRole("heading", { name: "bookstore" }).waitFor();
+
+  log("a spec document attached to the project");
+  await page.getByText("No documents attached.").waitFor();
+  await page.setInputFiles("input[name=document]", {
+    name: "spec.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from(SPEC, "utf8"),
+  });
+  await page.getByTestId("documents").getByRole("button", { name: "Upload", exact: true }).click();
+  await page.getByTestId("document-list").getByText("spec.md", { exact: true }).waitFor({ timeout: 60_000 });
+  const document = await page.getByTestId("document-list").locator("li").first().textContent();
+  assert.match(document, /Markdown/, `the document is listed as Markdown: ${document}`);
+  assert.match(document, /Chunks\s*[1-9]/, `the document was indexed: ${document}`);
+  await shot(page, "documents");
+
   await page.fill("textarea[name=prompt]", PROMPT);
   assert.ok(await page.isChecked("input[name=approvalGate]"), "the gate is on by default");
   await shot(page, "new-run");
@@ -178,6 +202,24 @@ async function main(watched) {
   const viewer = await page.getByTestId("file-viewer").textContent();
   assert.ok(viewer.includes("isbn"), "the approved change reached the code");
   await shot(page, "code");
+
+  log("ask about the code: offline, the passages that match, each opening its lines");
+  const ask = page.getByTestId("ask");
+  await ask.locator("textarea[name=question]").fill("where is the price validated?");
+  await ask.getByRole("button", { name: "Ask", exact: true }).click();
+  await page.locator("[data-testid=ask-sources] li").first().waitFor({ timeout: 60_000 });
+  await page.getByTestId("ask-answer").getByText("No model configured — the passages that match best:").waitFor();
+  const sources = await page.$$eval("[data-testid=ask-sources] li button", (buttons) => buttons.map((b) => b.textContent));
+  const source = /^(\S+):(\d+)(?:–(\d+))? \(-?\d+\.\d\d\)$/;
+  assert.ok(sources.length >= 1, "at least one passage matches");
+  for (const s of sources) assert.match(s, source, "each source is path:start–end (score)");
+  const [, sourcePath, sourceStart, sourceEnd] = source.exec(sources[0]);
+  await page.locator("[data-testid=ask-sources] li button").first().click();
+  await page.getByTestId("file-viewer").locator("h2 code", { hasText: sourcePath }).waitFor();
+  await page.locator(`[data-testid=file-viewer] tr#L${sourceStart}.marked`).waitFor();
+  const marked = await page.$$eval("[data-testid=file-viewer] tr.marked", (rows) => rows.length);
+  assert.equal(marked, Number(sourceEnd ?? sourceStart) - Number(sourceStart) + 1, `the lines of ${sources[0]} are marked`);
+  await shot(page, "ask");
 
   log("reviews and tests");
   await tab(page, "Reviews & tests");

@@ -12,9 +12,9 @@ function files(dir: string): string[] {
 }
 
 describe.runIf(existsSync(join(built, "index.html")))("the built bundle", () => {
-  const all = files(built);
-
+  // listed in the test, not while collecting: a skipped suite's body still runs to be collected
   it("holds no secret of any kind and no source map", () => {
+    const all = files(built);
     const secret = [
       /ffp_[A-Za-z0-9_-]{16,}/, // a Forgeflow API token
       /sk-[A-Za-z0-9_-]{20,}/, // an API key of a model provider

@@ -6,9 +6,13 @@ import { useSearchParams } from "react-router-dom";
 import { api, enc } from "../lib/api";
 import { highlightLines } from "../lib/highlight";
 import type { FileEntry, FileTree, RunDetail, VersionView } from "../lib/types";
+import { AskPanel } from "./AskPanel";
 import { ErrorNote } from "./ErrorNote";
 
-/** The code, version by version: file tree, highlighted viewer with line links, and diffs. */
+/**
+ * The code, version by version: file tree, highlighted viewer with line links (`line`, and `end`
+ * for a range), diffs, and questions about the code whose sources open in the viewer.
+ */
 export function CodeView({ run }: { run: RunDetail }) {
   const [params, setParams] = useSearchParams();
   const [versions, setVersions] = useState<VersionView[] | null>(null);
@@ -41,7 +45,7 @@ export function CodeView({ run }: { run: RunDetail }) {
       <div className="toolbar">
         <label>
           Version
-          <select name="version" value={version} onChange={(e) => update({ v: e.target.value, from: null, to: null, line: null })}>
+          <select name="version" value={version} onChange={(e) => update({ v: e.target.value, from: null, to: null, line: null, end: null })}>
             {versions.map((v) => (
               <option key={v.version} value={v.version}>v{v.version} · {v.fileCount} files</option>
             ))}
@@ -55,8 +59,30 @@ export function CodeView({ run }: { run: RunDetail }) {
       {from && to ? (
         <DiffPanel runId={run.id} from={from} to={to} onClose={() => update({ from: null, to: null })} />
       ) : (
-        <Browser runId={run.id} version={version} file={params.get("file")} line={Number(params.get("line") ?? 0)} onOpen={(file) => update({ file, line: null })} />
+        <Browser
+          runId={run.id}
+          version={version}
+          file={params.get("file")}
+          line={Number(params.get("line") ?? 0)}
+          end={Number(params.get("end") ?? 0)}
+          onOpen={(file) => update({ file, line: null, end: null })}
+        />
       )}
+      <AskPanel
+        run={run}
+        version={version}
+        selected={{ file: params.get("file"), line: Number(params.get("line") ?? 0) }}
+        onOpen={(source, v) =>
+          update({
+            v: String(v),
+            file: source.path,
+            line: String(source.startLine),
+            end: source.endLine > source.startLine ? String(source.endLine) : null,
+            from: null,
+            to: null,
+          })
+        }
+      />
     </div>
   );
 }
@@ -118,7 +144,7 @@ function DiffPanel({ runId, from, to, onClose }: { runId: string; from: string; 
   );
 }
 
-function Browser({ runId, version, file, line, onOpen }: { runId: string; version: number; file: string | null; line: number; onOpen(path: string): void }) {
+function Browser({ runId, version, file, line, end, onOpen }: { runId: string; version: number; file: string | null; line: number; end: number; onOpen(path: string): void }) {
   const [tree, setTree] = useState<FileTree | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -140,12 +166,13 @@ function Browser({ runId, version, file, line, onOpen }: { runId: string; versio
           ))}
         </ul>
       </nav>
-      {open && <FileViewer runId={runId} version={version} path={open} line={line} />}
+      {open && <FileViewer runId={runId} version={version} path={open} line={line} end={end} />}
     </div>
   );
 }
 
-function FileViewer({ runId, version, path, line }: { runId: string; version: number; path: string; line: number }) {
+/** A marked line, or range of lines (line to end), scrolled to. */
+function FileViewer({ runId, version, path, line, end }: { runId: string; version: number; path: string; line: number; end: number }) {
   const [content, setContent] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const target = useRef<HTMLTableRowElement>(null);
@@ -156,19 +183,24 @@ function FileViewer({ runId, version, path, line }: { runId: string; version: nu
     api.get<string>(`/api/runs/${enc(runId)}/versions/${version}/files/${segments}`).then(setContent, setError);
   }, [runId, version, path]);
   const lines = useMemo(() => (content === null ? [] : highlightLines(content, path)), [content, path]);
+  const last = Math.max(line, end);
+  const marked = (n: number) => line > 0 && n >= line && n <= last;
   useEffect(() => {
-    target.current?.scrollIntoView({ block: "center" });
-  }, [lines, line]);
+    target.current?.scrollIntoView?.({ block: last > line ? "start" : "center" });
+  }, [lines, line, last]);
   return (
     <section className="viewer card" aria-label={`File ${path}`} data-testid="file-viewer">
-      <h2><code>{path}</code> <span className="muted">v{version}</span></h2>
+      <h2>
+        <code>{path}</code> <span className="muted">v{version}</span>
+        {line > 0 && <span className="muted marked-lines"> · {last > line ? `lines ${line}–${last}` : `line ${line}`}</span>}
+      </h2>
       <ErrorNote error={error} />
       {content !== null && (
         <div className="source">
           <table className="hljs">
             <tbody>
               {lines.map((html, i) => (
-                <tr key={i} id={`L${i + 1}`} ref={i + 1 === line ? target : undefined} className={i + 1 === line ? "marked" : undefined}>
+                <tr key={i} id={`L${i + 1}`} ref={i + 1 === line ? target : undefined} className={marked(i + 1) ? "marked" : undefined}>
                   <td className="ln">{i + 1}</td>
                   {/* highlight.js escapes the file's text; only its own spans are markup */}
                   <td className="lc" dangerouslySetInnerHTML={{ __html: html || " " }} />

@@ -1,7 +1,8 @@
 import { memo, useEffect, useMemo, useRef } from "react";
 import type { RunFeed } from "../lib/events";
-import { describe, fileProgress, formatMs, STAGE_NAMES, timeline } from "../lib/runModel";
+import { describe, fileProgress, formatMs, retrievals, STAGE_NAMES, timeline } from "../lib/runModel";
 import type { RunDetail, RunEvent } from "../lib/types";
+import { ContextPanel, RetrievalWaiting } from "./ContextView";
 
 const CONNECTION: Record<string, string> = {
   connecting: "connecting…",
@@ -10,11 +11,17 @@ const CONNECTION: Record<string, string> = {
   ended: "the run has ended",
 };
 
-/** The stage timeline, the Implementer's files as they are written, and the live event feed. */
+/**
+ * The stage timeline, the Implementer's files as they are written, the context the agents
+ * retrieved, and the live event feed; above them, a wait for the vector store while there is one.
+ */
 export function LiveView({ run, feed }: { run: RunDetail; feed: RunFeed }) {
   const spans = useMemo(() => timeline(feed.events), [feed.events]);
   const files = useMemo(() => fileProgress(feed.events), [feed.events]);
+  const context = useMemo(() => retrievals(feed.events), [feed.events]);
   return (
+    <>
+    {context.waiting && <RetrievalWaiting wait={context.waiting} />}
     <div className="live">
       <section aria-label="Stages" className="card">
         <h2>Stages</h2>
@@ -52,6 +59,7 @@ export function LiveView({ run, feed }: { run: RunDetail; feed: RunFeed }) {
           </ul>
         </section>
       )}
+      <ContextPanel runId={run.id} state={context} />
       <section aria-label="Events" className="card feed-card">
         <h2>
           Events <span className={`connection connection-${feed.connection}`} data-testid="connection">{CONNECTION[feed.connection]}</span>
@@ -59,13 +67,18 @@ export function LiveView({ run, feed }: { run: RunDetail; feed: RunFeed }) {
         <EventFeed feed={feed} runId={run.id} />
       </section>
     </div>
+    </>
   );
 }
 
 /** One line of the feed; an event never changes, so a line renders once. */
 const FeedLine = memo(function FeedLine({ event }: { event: RunEvent }) {
   return (
-    <li data-seq={event.seq} data-type={event.type} className={`ev ev-${event.type.split(".")[0]}`}>
+    <li
+      data-seq={event.seq}
+      data-type={event.type}
+      className={`ev ev-${event.type.split(".")[0]}${event.type === "retrieval.unavailable" ? " ev-warning" : ""}`}
+    >
       <span className="seq">{event.seq}</span> <span className="type">{event.type}</span>{" "}
       <span className="text">{describe(event)}</span>
     </li>

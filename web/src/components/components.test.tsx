@@ -8,6 +8,8 @@ import { ApprovalPanel, BudgetPanel } from "./Steering";
 import { LiveView } from "./LiveView";
 import { fakeServer } from "../test/fakeServer";
 import { journal } from "../test/journal";
+import { retrievalJournal } from "../test/retrieval";
+import { within } from "@testing-library/react";
 import type { RunDetail } from "../lib/types";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -116,6 +118,69 @@ describe("LiveView", () => {
     expect(screen.getByTestId("timeline").querySelectorAll("li")).toHaveLength(7);
     expect(screen.getByRole("heading", { name: /Implementer/ })).toHaveTextContent("15/15 files");
     expect(screen.getByTestId("connection")).toHaveTextContent("the run has ended");
+  });
+});
+
+describe("LiveView, retrieval", () => {
+  const run = { id: "r1", status: "RUNNING" } as RunDetail;
+  const show = (events = retrievalJournal()) =>
+    render(
+      <MemoryRouter>
+        <LiveView run={run} feed={{ events, connection: "live" }} />
+      </MemoryRouter>,
+    );
+
+  it("reads each retrieval in the feed, with its passages and scores", () => {
+    show();
+    const feed = screen.getByTestId("feed");
+    const line = (type: string) => [...feed.querySelectorAll(`li[data-type='${type}']`)].map((li) => li.querySelector(".text")?.textContent);
+    expect(line("retrieval.done")).toEqual([
+      "Requirements retrieved 4 passages — spec.md page 1 (0.82), spec.md page 2 (0.74), Security checklist — injection (0.61), and 1 more",
+      "Architecture retrieved 1 passage — FastAPI layout — routers (0.77)",
+      "Reviewer retrieved 2 passages — app/models.py lines 10–24 (0.71), Security checklist — injection (0.55)",
+    ]);
+    expect(line("retrieval.indexed")).toEqual(["Version 1 indexed for questions (41 passages)"]);
+    const unavailable = feed.querySelector("li[data-type='retrieval.unavailable']")!;
+    expect(unavailable).toHaveClass("ev-warning");
+    expect(unavailable).toHaveTextContent("Requirements waits for the vector store: Chroma at http://127.0.0.1:8000 is not answering");
+    // the store answered again (seq 4): no wait shown any more
+    expect(screen.queryByTestId("retrieval-waiting")).toBeNull();
+  });
+
+  it("lists per agent what was retrieved: source, label, location and score; code hits link to their lines", () => {
+    show();
+    const context = screen.getByTestId("context");
+    const agents = [...context.querySelectorAll("details")].map((d) => d.dataset.agent);
+    expect(agents).toEqual(["requirements", "architecture", "reviewer"]);
+
+    const requirements = context.querySelector("details[data-agent=requirements]") as HTMLElement;
+    expect(requirements.querySelector("summary")).toHaveTextContent("Requirements 4 passages");
+    expect(requirements).toHaveTextContent("Requirements (attempt 2) · “A bookstore API with books (title, author, price: float) as spec.md describes”");
+    const hits = within(requirements).getAllByRole("listitem");
+    expect(hits.map((li) => li.textContent)).toEqual([
+      "document spec.md · page 1, characters 0–1200 0.82",
+      "document spec.md · page 2, characters 1000–2200 0.74",
+      "knowledge Security checklist — injection 0.61",
+      "knowledge REST conventions — pagination 0.48",
+    ]);
+
+    const reviewer = context.querySelector("details[data-agent=reviewer]") as HTMLElement;
+    expect(reviewer).toHaveTextContent("Review round 1");
+    const code = within(reviewer).getByRole("link", { name: "app/models.py" });
+    expect(code).toHaveAttribute("href", "/runs/r1/code?v=1&file=app%2Fmodels.py&line=10&end=24");
+    expect(within(context).getByTestId("indexed")).toHaveTextContent("Indexed for questions: v1 (41 passages)");
+  });
+
+  it("says the run waits while the vector store does not answer — a warning, not an end", () => {
+    show(retrievalJournal().slice(0, 3));
+    const wait = screen.getByTestId("retrieval-waiting");
+    expect(wait).toHaveAttribute("role", "status");
+    expect(wait).toHaveTextContent(
+      "Waiting for the vector store. Requirements cannot retrieve its context yet: Chroma at http://127.0.0.1:8000 is not answering: Connection refused; retrying.",
+    );
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByTestId("context")).toBeNull();
+    expect(screen.getByTestId("timeline").querySelector("li")).toHaveClass("span-running");
   });
 });
 

@@ -12,3 +12,11 @@ export function usd(value: number | null | undefined): string {
 export function statusClass(status: string): string {
   return `status status-${status.toLowerCase()}`;
 }
+
+/** A size as a person reads it: 812 B, 1.2 KiB, 4.8 MiB. */
+export function size(bytes: number | null | undefined): string {
+  const n = Number(bytes ?? 0);
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+}

@@ -66,7 +66,9 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // a form goes as it is: the browser writes its multipart Content-Type with the boundary
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers["Content-Type"] = "application/json";
   if (!["GET", "HEAD"].includes(method)) {
     const token = await csrfToken();
     if (token) headers[CSRF_HEADER] = token;
@@ -77,7 +79,7 @@ export async function request<T>(
       method,
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
       signal: options.signal,
     });
   } catch (failure) {
@@ -99,6 +101,12 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>("POST", path, body, options),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body),
+  /** POSTs one file as multipart/form-data, in a part of the given name with its filename. */
+  upload: <T>(path: string, file: File, part = "file") => {
+    const form = new FormData();
+    form.append(part, file, file.name);
+    return request<T>("POST", path, form);
+  },
   delete: <T>(path: string) => request<T>("DELETE", path),
 };
 

@@ -40,3 +40,11 @@ describe("the event catalogue", () => {
     for (const event of journal()) expect(EVENT_TYPES).toContain(event.type);
   });
 });
+
+describe("the retrieval events", () => {
+  it("are listened for, so they reach the feed", () => {
+    for (const type of ["retrieval.done", "retrieval.indexed", "retrieval.unavailable"]) {
+      expect(EVENT_TYPES).toContain(type);
+    }
+  });
+});

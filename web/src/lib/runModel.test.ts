@@ -1,5 +1,6 @@
-import { describe as describeEvent, fileProgress, timeline, usage } from "./runModel";
+import { describe as describeEvent, fileProgress, lineRange, retrievals, shortLocation, timeline, usage } from "./runModel";
 import { journal } from "../test/journal";
+import { retrievalJournal } from "../test/retrieval";
 import type { RunEvent } from "./types";
 
 const ev = (seq: number, type: string, data: Record<string, unknown>): RunEvent => ({ seq, type, data });
@@ -92,5 +93,70 @@ describe("describe", () => {
       expect(text).not.toBe(event.type);
       expect(text).not.toContain("undefined");
     }
+  });
+});
+
+describe("retrievals", () => {
+  it("lists what each agent retrieved, in pipeline order, with the version its code hits refer to", () => {
+    const state = retrievals(retrievalJournal());
+    expect(state.agents.map((a) => a.agent)).toEqual(["requirements", "architecture", "reviewer"]);
+    const requirements = state.agents[0].retrievals;
+    expect(requirements).toHaveLength(1);
+    expect(requirements[0]).toMatchObject({ seq: 4, stage: "REQUIREMENTS", round: 0, attempt: 2, version: 0 });
+    expect(requirements[0].hits[0]).toEqual({ source: "document", label: "spec.md", location: "page 1, characters 0–1200", score: 0.82 });
+    expect(state.agents[2].retrievals[0]).toMatchObject({ stage: "REVIEW", round: 1, version: 1 });
+    expect(state.indexed).toEqual([{ seq: 14, bundleId: "b-1", version: 1, chunks: 41 }]);
+  });
+
+  it("says an agent waits for the vector store until it answers again", () => {
+    const events = retrievalJournal();
+    expect(retrievals(events.slice(0, 3)).waiting).toEqual({
+      seq: 3,
+      agent: "requirements",
+      message: "Chroma at http://127.0.0.1:8000 is not answering: Connection refused; retrying",
+      attempt: 1,
+    });
+    expect(retrievals(events.slice(0, 4)).waiting).toBeNull();
+  });
+
+  it("stops waiting when the run ends", () => {
+    const events = retrievalJournal().slice(0, 3);
+    events.push(ev(4, "run.cancelled", { attempt: 1 }));
+    expect(retrievals(events).waiting).toBeNull();
+  });
+
+  it("keeps a hit whose fields are missing readable", () => {
+    const state = retrievals([ev(1, "retrieval.done", { agent: "implementer", query: "q", hits: [{ label: "app/main.py" }] })]);
+    expect(state.agents[0].retrievals[0].hits).toEqual([{ source: "document", label: "app/main.py", location: "", score: 0 }]);
+  });
+});
+
+describe("hit locations", () => {
+  it("shortens a document's location to its page and reads a code location's lines", () => {
+    expect(shortLocation("page 2, characters 1000–2200")).toBe("page 2");
+    expect(shortLocation("lines 10–24")).toBe("lines 10–24");
+    expect(shortLocation("")).toBe("");
+    expect(lineRange("lines 10–24")).toEqual({ start: 10, end: 24 });
+    expect(lineRange("lines 3-7")).toEqual({ start: 3, end: 7 });
+    expect(lineRange("line 9")).toEqual({ start: 9, end: 9 });
+    expect(lineRange("page 2, characters 1000–2200")).toBeNull();
+  });
+});
+
+describe("describe, for retrieval", () => {
+  it("reads each retrieval event as a sentence with its passages and scores", () => {
+    const lines = retrievalJournal()
+      .filter((e) => e.type.startsWith("retrieval."))
+      .map(describeEvent);
+    expect(lines).toEqual([
+      "Requirements waits for the vector store: Chroma at http://127.0.0.1:8000 is not answering: Connection refused; retrying",
+      "Requirements retrieved 4 passages — spec.md page 1 (0.82), spec.md page 2 (0.74), Security checklist — injection (0.61), and 1 more",
+      "Architecture retrieved 1 passage — FastAPI layout — routers (0.77)",
+      "Version 1 indexed for questions (41 passages)",
+      "Reviewer retrieved 2 passages — app/models.py lines 10–24 (0.71), Security checklist — injection (0.55)",
+    ]);
+    expect(describeEvent(ev(1, "retrieval.done", { agent: "implementer", query: "tags", hits: [] }))).toBe(
+      "Implementer retrieved nothing for “tags”",
+    );
   });
 });

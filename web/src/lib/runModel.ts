@@ -1,4 +1,4 @@
-import type { RunEvent } from "./types";
+import type { RetrievalHit, RunEvent } from "./types";
 
 /** The pipeline's stages in the order a run goes through them. */
 export const STAGES = [
@@ -166,6 +166,160 @@ export function usage(events: readonly RunEvent[]): Usage[] {
   return [...rows.values()].sort((a, b) => a.round - b.round || a.agent.localeCompare(b.agent));
 }
 
+/** The agents that retrieve context, in the order a run meets them. */
+export const AGENT_NAMES: Record<string, string> = {
+  requirements: "Requirements",
+  architecture: "Architecture",
+  implementer: "Implementer",
+  reviewer: "Reviewer",
+};
+
+export function agentName(agent: unknown): string {
+  const name = String(agent ?? "agent");
+  return AGENT_NAMES[name] ?? name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** What one agent retrieved once, before it wrote. */
+export interface Retrieval {
+  seq: number;
+  agent: string;
+  /** the stage and round running when it retrieved */
+  stage?: string;
+  round: number;
+  attempt: number;
+  query: string;
+  hits: RetrievalHit[];
+  /** the code version stored last before it: what a code hit's lines refer to */
+  version: number;
+}
+
+export interface Indexed {
+  seq: number;
+  bundleId: string;
+  version: number;
+  chunks: number;
+}
+
+/** The vector store is not answering and an agent waits for it. */
+export interface RetrievalWait {
+  seq: number;
+  agent: string;
+  message: string;
+  attempt: number;
+}
+
+export interface RetrievalState {
+  /** per agent, in the order of AGENT_NAMES then of first retrieval; each agent's in order */
+  agents: { agent: string; retrievals: Retrieval[] }[];
+  /** the code versions indexed for questions */
+  indexed: Indexed[];
+  /** the latest wait for the vector store, until it answered again, the run moved on or ended */
+  waiting: RetrievalWait | null;
+}
+
+function hitsOf(value: unknown): RetrievalHit[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((h) => h && typeof h === "object")
+    .map((h) => ({
+      source: String(h.source ?? "document"),
+      label: String(h.label ?? ""),
+      location: String(h.location ?? ""),
+      score: Number(h.score ?? 0),
+    }));
+}
+
+/** The context the agents retrieved, the versions indexed for questions, and any wait for the store. */
+export function retrievals(events: readonly RunEvent[]): RetrievalState {
+  const byAgent = new Map<string, Retrieval[]>();
+  const indexed: Indexed[] = [];
+  let waiting: RetrievalWait | null = null;
+  let stage: string | undefined;
+  let round = 0;
+  let version = 0;
+  for (const event of events) {
+    const d = event.data;
+    switch (event.type) {
+      case "stage.started":
+        stage = String(d.stage);
+        round = Number(d.round ?? round);
+        waiting = null;
+        break;
+      case "stage.completed":
+      case "run.completed":
+      case "run.failed":
+      case "run.cancelled":
+        waiting = null;
+        break;
+      case "code.bundle":
+        version = Number(d.version ?? version);
+        break;
+      case "retrieval.done": {
+        const agent = String(d.agent ?? "agent");
+        const list = byAgent.get(agent) ?? [];
+        list.push({
+          seq: event.seq,
+          agent,
+          stage,
+          round,
+          attempt: Number(d.attempt ?? 1),
+          query: String(d.query ?? ""),
+          hits: hitsOf(d.hits),
+          version,
+        });
+        byAgent.set(agent, list);
+        waiting = null;
+        break;
+      }
+      case "retrieval.indexed":
+        indexed.push({
+          seq: event.seq,
+          bundleId: String(d.bundleId ?? ""),
+          version: Number(d.version ?? 0),
+          chunks: Number(d.chunks ?? 0),
+        });
+        waiting = null;
+        break;
+      case "retrieval.unavailable":
+        waiting = {
+          seq: event.seq,
+          agent: String(d.agent ?? "agent"),
+          message: String(d.message ?? "the vector store is not answering"),
+          attempt: Number(d.attempt ?? 1),
+        };
+        break;
+    }
+  }
+  const order = Object.keys(AGENT_NAMES);
+  const rank = (agent: string) => (order.includes(agent) ? order.indexOf(agent) : order.length);
+  const agents = [...byAgent.entries()]
+    .map(([agent, list]) => ({ agent, retrievals: list }))
+    .sort((a, b) => rank(a.agent) - rank(b.agent) || a.retrievals[0].seq - b.retrievals[0].seq);
+  return { agents, indexed, waiting };
+}
+
+/** A hit's location, short: "page 2, characters 1000–2200" is "page 2"; "lines 10–24" stays. */
+export function shortLocation(location: string): string {
+  return location.split(",")[0].trim();
+}
+
+/** The lines a code hit's location names ("lines 10–24", "line 7"), if it names any. */
+export function lineRange(location: string): { start: number; end: number } | null {
+  const match = /\blines?\s+(\d+)(?:\s*[–—-]\s*(\d+))?/.exec(location);
+  if (!match) return null;
+  const start = Number(match[1]);
+  return { start, end: Math.max(start, Number(match[2] ?? start)) };
+}
+
+export function score(value: unknown): string {
+  return Number(value ?? 0).toFixed(2);
+}
+
+function hitLine(hit: RetrievalHit): string {
+  const where = shortLocation(hit.location);
+  return `${hit.label}${where ? ` ${where}` : ""} (${score(hit.score)})`;
+}
+
 /** The last event of one of the given types, if any. */
 export function last(events: readonly RunEvent[], ...types: string[]): RunEvent | undefined {
   for (let i = events.length - 1; i >= 0; i--) if (types.includes(events[i].type)) return events[i];
@@ -225,6 +379,18 @@ export function describe(event: RunEvent): string {
       return `Deploy failed: ${d.reason ?? ""}`;
     case "deploy.log":
       return `Service log: ${(d.lines ?? []).length} line(s)`;
+    case "retrieval.done": {
+      const hits = hitsOf(d.hits);
+      const who = agentName(d.agent);
+      if (hits.length === 0) return `${who} retrieved nothing for “${d.query ?? ""}”`;
+      const shown = hits.slice(0, 3).map(hitLine).join(", ");
+      const more = hits.length > 3 ? `, and ${hits.length - 3} more` : "";
+      return `${who} retrieved ${hits.length} passage${hits.length === 1 ? "" : "s"} — ${shown}${more}`;
+    }
+    case "retrieval.indexed":
+      return `Version ${d.version} indexed for questions (${d.chunks} passages)`;
+    case "retrieval.unavailable":
+      return `${agentName(d.agent)} waits for the vector store: ${d.message ?? "it is not answering"}`;
     case "run.completed":
       return `Run completed: ${d.verdict ?? d.outcome ?? ""}`;
     case "run.failed":

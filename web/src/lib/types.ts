@@ -212,6 +212,57 @@ export interface Deployment {
   logs: string;
 }
 
+/** A document attached to a project, read by the Requirements agent. */
+export interface ProjectDocument {
+  id: string;
+  name: string;
+  mediaType: "text/markdown" | "text/plain" | "application/pdf" | string;
+  bytes: number;
+  pages?: number | null;
+  chars: number;
+  chunks: number;
+  createdAt: string;
+}
+
+export interface DocumentList {
+  items: ProjectDocument[];
+}
+
+/** A question about a run's generated code. */
+export interface AskRequest {
+  question: string;
+  runId?: string;
+  version?: number;
+}
+
+/** One passage of the code that matched a question. */
+export interface AskSource {
+  path: string;
+  startLine: number;
+  endLine: number;
+  score: number;
+  text: string;
+}
+
+/** The answer: a model's markdown citing the sources, or (offline) null and the sources alone. */
+export interface AskAnswer {
+  question: string;
+  planner: "offline" | "model" | string;
+  answer: string | null;
+  runId: string;
+  bundleId: string;
+  version: number;
+  sources: AskSource[];
+}
+
+/** One passage an agent retrieved before it wrote (a `retrieval.done` event's hit). */
+export interface RetrievalHit {
+  source: "document" | "knowledge" | "code" | string;
+  label: string;
+  location: string;
+  score: number;
+}
+
 export interface Problem {
   type?: string;
   title?: string;
