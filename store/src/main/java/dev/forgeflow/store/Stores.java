@@ -1,6 +1,8 @@
 package dev.forgeflow.store;
 
 import dev.forgeflow.store.accounts.Accounts;
+import dev.forgeflow.store.projects.DocumentStore;
+import dev.forgeflow.store.projects.PostgresDocumentStore;
 import dev.forgeflow.store.projects.PostgresProjectStore;
 import dev.forgeflow.store.projects.ProjectStore;
 import java.time.Clock;
@@ -24,8 +26,33 @@ public record Stores(
     DeploymentStore deployments,
     ReplyLedger replies,
     Accounts accounts,
-    ProjectStore projects)
+    ProjectStore projects,
+    DocumentStore documents)
     implements AutoCloseable {
+
+  /** Stores without project documents; {@link #documents()} then throws. */
+  public Stores(
+      RunStore runs,
+      RunJournal journal,
+      ArtifactStore artifacts,
+      BundleStore bundles,
+      LlmCallLog llmCalls,
+      DeploymentStore deployments,
+      ReplyLedger replies,
+      Accounts accounts,
+      ProjectStore projects) {
+    this(
+        runs,
+        journal,
+        artifacts,
+        bundles,
+        llmCalls,
+        deployments,
+        replies,
+        accounts,
+        projects,
+        null);
+  }
 
   /** Stores without projects; {@link #projects()} then throws. */
   public Stores(
@@ -37,7 +64,7 @@ public record Stores(
       DeploymentStore deployments,
       ReplyLedger replies,
       Accounts accounts) {
-    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, accounts, null);
+    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, accounts, null, null);
   }
 
   /**
@@ -52,7 +79,7 @@ public record Stores(
       LlmCallLog llmCalls,
       DeploymentStore deployments,
       ReplyLedger replies) {
-    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, null, null);
+    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, null, null, null);
   }
 
   /** The PostgreSQL stores; the schema must be migrated first ({@link Database#migrate}). */
@@ -67,7 +94,21 @@ public record Stores(
         new PostgresDeploymentStore(db),
         new PostgresReplyLedger(db),
         Accounts.postgres(dataSource),
-        new PostgresProjectStore(db, Clock.systemUTC()));
+        new PostgresProjectStore(db, Clock.systemUTC()),
+        new PostgresDocumentStore(db, Clock.systemUTC()));
+  }
+
+  /**
+   * The documents attached to projects.
+   *
+   * @throws IllegalStateException if these stores were assembled without them
+   */
+  @Override
+  public DocumentStore documents() {
+    if (documents == null) {
+      throw new IllegalStateException("These stores were assembled without project documents");
+    }
+    return documents;
   }
 
   /**

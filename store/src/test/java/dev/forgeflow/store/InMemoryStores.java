@@ -1,6 +1,7 @@
 package dev.forgeflow.store;
 
 import dev.forgeflow.store.accounts.InMemoryAccounts;
+import dev.forgeflow.store.projects.InMemoryDocumentStore;
 import dev.forgeflow.store.projects.InMemoryProjectStore;
 
 /**
@@ -29,6 +30,7 @@ public final class InMemoryStores {
         new InMemoryDeploymentStore(runs),
         new InMemoryReplyLedger(runs),
         accounts,
-        projects);
+        projects,
+        new InMemoryDocumentStore(projects::exists));
   }
 }

@@ -27,6 +27,11 @@ public final class InMemoryProjectStore implements ProjectStore {
     this.isUser = isUser;
   }
 
+  /** Whether a project with this id was ever created (deleted or not). */
+  public synchronized boolean exists(String projectId) {
+    return projects.containsKey(projectId);
+  }
+
   /** Whether the project with this id was deleted. */
   public boolean isDeleted(String projectId) {
     return deleted.contains(projectId);
