@@ -464,6 +464,89 @@ public sealed interface Fact {
   }
 
   /**
+   * {@code retrieval.done}: an agent retrieved passages before it wrote; what, and how well each
+   * matched. The passages themselves are kept in the run's {@code context.<agent>} artifact.
+   *
+   * @param agent {@code requirements}, {@code architecture}, {@code implementer} or {@code
+   *     reviewer}
+   * @param query what was searched for, shortened
+   * @param hits the passages, best first
+   */
+  record RetrievalDone(String agent, String query, List<RetrievalHit> hits)
+      implements ActivityFact {
+    public static final String TYPE = "retrieval.done";
+
+    public RetrievalDone {
+      hits = hits == null ? List.of() : List.copyOf(hits);
+    }
+
+    @Override
+    public String eventType() {
+      return TYPE;
+    }
+
+    @Override
+    public String subject() {
+      return agent;
+    }
+  }
+
+  /**
+   * One retrieved passage, as journalled.
+   *
+   * @param source {@code document}, {@code knowledge} or {@code code}
+   * @param label the document's name, the knowledge section's title, or the file's path
+   * @param location where in it: pages and characters, or lines; empty when the whole of it
+   * @param score how well it matched, 0 to 1
+   */
+  record RetrievalHit(String source, String label, String location, double score) {}
+
+  /**
+   * {@code retrieval.indexed}: a code version was indexed for questions about the project's code.
+   *
+   * @param chunks how many passages its files were cut into
+   */
+  record RetrievalIndexed(String bundleId, int version, int chunks) implements ActivityFact {
+    public static final String TYPE = "retrieval.indexed";
+
+    @Override
+    public String eventType() {
+      return TYPE;
+    }
+
+    @Override
+    public String subject() {
+      return bundleId;
+    }
+  }
+
+  /**
+   * {@code retrieval.unavailable}: the vector store could not be reached; the activity fails
+   * retryably and the run waits for it. Per attempt.
+   *
+   * @param agent the agent that was retrieving, or {@code code} when indexing
+   * @param message what failed, naming the store
+   */
+  record RetrievalUnavailable(String agent, String message) implements ActivityFact {
+    public static final String TYPE = "retrieval.unavailable";
+
+    @Override
+    public String eventType() {
+      return TYPE;
+    }
+
+    @Override
+    public String subject() {
+      return agent;
+    }
+
+    @Override
+    public boolean perAttempt() {
+      return true;
+    }
+  }
+
+  /**
    * {@code llm.usage}: a model call completed; what it used.
    *
    * @param agent the calling agent

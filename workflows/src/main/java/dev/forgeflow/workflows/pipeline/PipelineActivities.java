@@ -66,6 +66,22 @@ public final class PipelineActivities {
                   .build())
           .build();
 
+  /**
+   * Retrieval and code indexing. A vector store that is down fails the activity retryably: the run
+   * waits, retrying every minute at most, until it answers again (or an hour has passed).
+   */
+  static final ActivityOptions RETRIEVAL =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setScheduleToCloseTimeout(Duration.ofHours(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .build())
+          .build();
+
   /** Deploys wait for a health check, heartbeating; compensation retries until it is done. */
   public static final ActivityOptions DEPLOY =
       ActivityOptions.newBuilder()

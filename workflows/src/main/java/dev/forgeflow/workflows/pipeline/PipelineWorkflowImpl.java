@@ -16,6 +16,10 @@ import dev.forgeflow.workflows.journal.JournalActivities;
 import dev.forgeflow.workflows.requirements.CharterResult;
 import dev.forgeflow.workflows.requirements.RequirementsActivities;
 import dev.forgeflow.workflows.requirements.RequirementsInput;
+import dev.forgeflow.workflows.retrieval.CodeIndexInput;
+import dev.forgeflow.workflows.retrieval.RetrievalActivities;
+import dev.forgeflow.workflows.retrieval.RetrievalAgent;
+import dev.forgeflow.workflows.retrieval.RetrievalInput;
 import dev.forgeflow.workflows.review.ReviewInput;
 import dev.forgeflow.workflows.review.ReviewResult;
 import dev.forgeflow.workflows.review.ReviewVerdict;
@@ -46,6 +50,9 @@ import java.util.Map;
  */
 public class PipelineWorkflowImpl implements PipelineWorkflow {
 
+  /** The change that made agents retrieve before they write (a {@code getVersion} id). */
+  static final String RETRIEVAL_CHANGE = "retrieval";
+
   private final RequirementsActivities requirements =
       Workflow.newActivityStub(RequirementsActivities.class, PipelineActivities.REQUIREMENTS);
   private final ArchitectureActivities architect =
@@ -62,6 +69,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       Workflow.newActivityStub(DeployActivities.class, PipelineActivities.DEPLOY);
   private final JournalActivities journal =
       Workflow.newLocalActivityStub(JournalActivities.class, PipelineActivities.JOURNAL);
+  private final RetrievalActivities retrieval =
+      Workflow.newActivityStub(RetrievalActivities.class, PipelineActivities.RETRIEVAL);
 
   private final PipelineInput input;
   private final PipelineOptions options;
@@ -73,6 +82,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private CharterResult charter;
   private String lastSignature;
   private boolean escalated;
+  private boolean retrieving;
+  private String architectureId;
 
   @WorkflowInit
   public PipelineWorkflowImpl(PipelineInput input) {
@@ -88,6 +99,10 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   @Override
   public PipelineResult run(PipelineInput sameAsInit) {
     progress.begin(input);
+    // runs begun before retrieval existed replay without it
+    retrieving =
+        Workflow.getVersion(RETRIEVAL_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION;
     try {
       charter = progress.stage(Stage.REQUIREMENTS, this::analyze);
       ArchitectureResult plan = approvedPlan();
@@ -108,6 +123,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   }
 
   private CharterResult analyze() {
+    retrieve(RetrievalAgent.REQUIREMENTS);
     CharterResult analyzed =
         requirements.analyze(
             new RequirementsInput(input.runId(), input.prompt(), models().requirements()));
@@ -119,17 +135,25 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private ArchitectureResult approvedPlan() {
     progress.named(charter.projectName());
     String feedback = null;
+    boolean retrieved = false;
     while (true) {
       budget.ensure();
       String given = feedback;
+      boolean first = !retrieved;
+      retrieved = true;
       ArchitectureResult plan =
           progress.stage(
               Stage.ARCHITECTURE,
-              () ->
-                  architect.design(
-                      new ArchitectureInput(
-                          input.runId(), charter.charterId(), given, models().architecture())));
+              () -> {
+                if (first) {
+                  retrieve(RetrievalAgent.ARCHITECTURE);
+                }
+                return architect.design(
+                    new ArchitectureInput(
+                        input.runId(), charter.charterId(), given, models().architecture()));
+              });
       budget.spend(plan.usage());
+      architectureId = plan.architectureId();
       if (!options.approvalGate()) {
         return plan;
       }
@@ -160,7 +184,16 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
               round,
               models().reviewer(),
               tests);
-      ReviewResult review = progress.stage(Stage.REVIEW, () -> reviewer.review(asked));
+      boolean first = round == 1;
+      ReviewResult review =
+          progress.stage(
+              Stage.REVIEW,
+              () -> {
+                if (first) {
+                  retrieve(RetrievalAgent.REVIEWER);
+                }
+                return reviewer.review(asked);
+              });
       budget.spend(review.usage());
       RoundOutcome outcome = judge(review, round, plan);
       if (!(outcome instanceof RoundOutcome.Repair repair)) {
@@ -262,6 +295,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       Map<PlannedFile, List<String>> instructions) {
     BundleRef base = progress.bundle();
     String baseId = base == null ? null : base.bundleId();
+    if (base == null) {
+      retrieve(RetrievalAgent.IMPLEMENTER);
+    }
     List<ImplementFileInput> inputs =
         files.stream()
             .map(
@@ -286,7 +322,23 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
                 done -> budget.spend(done.usage()));
     BundleRef bundle = bundles.assemble(new AssembleInput(input.runId(), baseId, written));
     progress.bundleAssembled(bundle, mode);
+    if (retrieving) {
+      retrieval.indexCode(new CodeIndexInput(input.runId(), bundle.bundleId()));
+    }
     return bundle;
+  }
+
+  /** What the agent about to write reads first; kept by the activity for the agent to load. */
+  private void retrieve(RetrievalAgent agent) {
+    if (retrieving) {
+      retrieval.retrieve(
+          new RetrievalInput(
+              input.runId(),
+              agent,
+              input.prompt(),
+              charter == null ? null : charter.charterId(),
+              architectureId));
+    }
   }
 
   /** Undoes the sandbox steps, if any ran; safe in a cancelled run (detached scope). */

@@ -130,6 +130,8 @@ class FactsTest {
         return List.of(new ReviewIssue(Severity.MAJOR, "app/main.py", 3, "llm.review", "fix"));
       } else if (element == CheckFailure.class) {
         return List.of(new CheckFailure("pytest", null, 0, "failed"));
+      } else if (element == Fact.RetrievalHit.class) {
+        return List.of(new Fact.RetrievalHit("document", "spec.md", "page 1", 0.75));
       }
     }
     throw new AssertionError("no sample value for " + name + " of type " + type);

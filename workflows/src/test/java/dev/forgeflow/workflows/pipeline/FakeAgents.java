@@ -20,6 +20,10 @@ import dev.forgeflow.workflows.journal.RunStatus;
 import dev.forgeflow.workflows.requirements.CharterResult;
 import dev.forgeflow.workflows.requirements.RequirementsActivities;
 import dev.forgeflow.workflows.requirements.RequirementsInput;
+import dev.forgeflow.workflows.retrieval.CodeIndexInput;
+import dev.forgeflow.workflows.retrieval.RetrievalActivities;
+import dev.forgeflow.workflows.retrieval.RetrievalInput;
+import dev.forgeflow.workflows.retrieval.RetrievalResult;
 import dev.forgeflow.workflows.review.ReviewInput;
 import dev.forgeflow.workflows.review.ReviewResult;
 import dev.forgeflow.workflows.review.ReviewerActivities;
@@ -48,6 +52,7 @@ final class FakeAgents
         ReviewerActivities,
         SandboxActivities,
         DeployActivities,
+        RetrievalActivities,
         JournalActivities {
 
   static final List<PlannedFile> PLAN =
@@ -63,6 +68,9 @@ final class FakeAgents
   final List<RunStatus> statuses = new CopyOnWriteArrayList<>();
   final List<RunEnd> ends = new CopyOnWriteArrayList<>();
   final List<ArchitectureInput> designs = new CopyOnWriteArrayList<>();
+  final List<RetrievalInput> retrievals = new CopyOnWriteArrayList<>();
+  final List<CodeIndexInput> indexed = new CopyOnWriteArrayList<>();
+  volatile int retrievalFailures;
   final List<ImplementFileInput> implemented = new CopyOnWriteArrayList<>();
   final List<ReviewInput> reviews = new CopyOnWriteArrayList<>();
   final Deque<ReviewReport> reviewScript = new ConcurrentLinkedDeque<>();
@@ -83,6 +91,22 @@ final class FakeAgents
 
   static PlannedFile file(String path) {
     return new PlannedFile(path, "purpose of " + path, "interface of " + path);
+  }
+
+  @Override
+  public RetrievalResult retrieve(RetrievalInput input) {
+    if (retrievalFailures > 0) {
+      retrievalFailures--;
+      throw new IllegalStateException("Chroma at http://127.0.0.1:9 is not answering");
+    }
+    retrievals.add(input);
+    return new RetrievalResult("context-" + retrievals.size(), 3);
+  }
+
+  @Override
+  public int indexCode(CodeIndexInput input) {
+    indexed.add(input);
+    return 7;
   }
 
   @Override

@@ -81,6 +81,34 @@ class PipelineWorkflowTest {
   }
 
   @Test
+  void everyAgentRetrievesBeforeItWritesAndEachCodeVersionIsIndexed() {
+    agents.reviewScript.add(changes("app/routers/books.py", "router.prefix"));
+    PipelineOptions options = PipelineOptions.defaults();
+    PipelineResult result = stub("run-rag").run(input("run-rag", options));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.APPROVED);
+    assertThat(agents.retrievals)
+        .extracting(r -> r.agent().key())
+        .containsExactly("requirements", "architecture", "implementer", "reviewer");
+    assertThat(agents.retrievals.get(0).charterId()).isNull();
+    assertThat(agents.retrievals.get(0).prompt()).isEqualTo(input("run-rag", options).prompt());
+    assertThat(agents.retrievals.get(2).architectureId()).isEqualTo("architecture-1");
+    // the first version and the repaired one
+    assertThat(agents.indexed).extracting(i -> i.runId()).containsExactly("run-rag", "run-rag");
+  }
+
+  @Test
+  void aVectorStoreThatIsDownMakesTheRunWaitAndResumeNotSkipRetrieval() {
+    agents.retrievalFailures = 3;
+    PipelineResult result =
+        stub("run-rag-down").run(input("run-rag-down", PipelineOptions.defaults()));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.APPROVED);
+    assertThat(agents.retrievalFailures).isZero();
+    assertThat(agents.retrievals).extracting(r -> r.agent().key()).startsWith("requirements");
+  }
+
+  @Test
   void workflowEventsAreKeyedByTheirPlaceInTheRunSoARepeatedLocalActivityRepeatsTheKey() {
     stub("run-keys").run(input("run-keys", PipelineOptions.defaults()));
 
