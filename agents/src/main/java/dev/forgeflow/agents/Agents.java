@@ -15,6 +15,8 @@ import dev.forgeflow.agents.llm.StructuredOutput;
 import dev.forgeflow.agents.offline.OfflinePlanner;
 import dev.forgeflow.agents.requirements.CharterDrafters;
 import dev.forgeflow.agents.requirements.RequirementsActivitiesImpl;
+import dev.forgeflow.agents.retrieval.Retrieval;
+import dev.forgeflow.agents.retrieval.RetrievalActivitiesImpl;
 import dev.forgeflow.agents.review.ReviewDrafters;
 import dev.forgeflow.agents.review.ReviewerActivitiesImpl;
 import dev.forgeflow.agents.support.ActivityJournal;
@@ -38,9 +40,12 @@ public final class Agents {
     return llm.isPresent() ? "model" : "offline";
   }
 
-  /** Every activity implementation of the agents' task queue, ready to register on a worker. */
+  /**
+   * Every activity implementation of the agents' task queue, ready to register on a worker; the
+   * agents retrieve through {@code retrieval}.
+   */
   public static List<Object> activities(
-      Stores stores, Optional<LlmSettings> llm, RuntimeProfile profile) {
+      Stores stores, Optional<LlmSettings> llm, RuntimeProfile profile, Retrieval retrieval) {
     ActivityJournal journal = new ActivityJournal(stores.journal());
     String planner = plannerName(llm);
     Optional<Models> models = llm.map(settings -> new Models(stores, settings, profile));
@@ -78,6 +83,7 @@ public final class Agents {
             stores.artifacts(),
             stores.bundles(),
             journal),
+        new RetrievalActivitiesImpl(retrieval, stores, journal),
         new JournalActivitiesImpl(journal, stores.runs()));
   }
 

@@ -79,12 +79,27 @@ public final class FakeModel implements Function<RecordedRequest, FakeResponse> 
   public FakeResponse apply(RecordedRequest request) {
     String user = request.message("user");
     return switch (String.valueOf(request.schemaName())) {
-      case "ProjectCharter" -> answer(request, planner.charter(find(DESCRIPTION, user)));
+      case "ProjectCharter" ->
+          answer(request, planner.charter(find(DESCRIPTION, user), documents(user)));
       case "SystemArchitecture" -> answer(request, architecture(charter(user)));
       case "FileDraft" -> file(request, user);
       case "ReviewReport" -> answer(request, review(user));
       default -> FakeResponse.error(400, "fake model: unexpected schema " + request.schemaName());
     };
+  }
+
+  /** The retrieved document passages the requirements prompt carries, as a model reads them. */
+  private static List<String> documents(String user) {
+    String marker =
+        "(a\ndescription that refers to \"the attached spec\" means these; empty if none):\n";
+    int at = user.indexOf(marker);
+    if (at < 0) {
+      return List.of();
+    }
+    String passages = user.substring(at + marker.length()).strip();
+    return passages.equals("(nothing retrieved)")
+        ? List.of()
+        : List.of(passages.replaceAll("(?m)^### .*$", ""));
   }
 
   private FakeResponse file(RecordedRequest request, String user) {

@@ -1,6 +1,8 @@
 package dev.forgeflow.agents;
 
 import dev.forgeflow.agents.llm.LlmSettings;
+import dev.forgeflow.agents.retrieval.Retrieval;
+import dev.forgeflow.agents.retrieval.TestRetrieval;
 import dev.forgeflow.agents.validate.RuntimeProfile;
 import dev.forgeflow.store.InMemoryStores;
 import dev.forgeflow.store.JournalEvent;
@@ -22,11 +24,13 @@ import java.util.Optional;
 final class PipelineHarness implements AutoCloseable {
   final Stores stores = InMemoryStores.create();
   private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  final Retrieval retrieval = TestRetrieval.embedded();
 
   PipelineHarness(Optional<LlmSettings> model) {
     Worker worker = env.newWorker(PipelineWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-    for (Object activities : Agents.activities(stores, model, RuntimeProfile.bundled())) {
+    for (Object activities :
+        Agents.activities(stores, model, RuntimeProfile.bundled(), retrieval)) {
       worker.registerActivitiesImplementations(activities);
     }
     env.start();

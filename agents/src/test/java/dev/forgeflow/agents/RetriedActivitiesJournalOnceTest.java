@@ -2,6 +2,7 @@ package dev.forgeflow.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forgeflow.agents.retrieval.TestRetrieval;
 import dev.forgeflow.agents.validate.RuntimeProfile;
 import dev.forgeflow.store.InMemoryStores;
 import dev.forgeflow.store.JournalEvent;
@@ -43,7 +44,8 @@ class RetriedActivitiesJournalOnceTest {
 
   private final Stores stores = InMemoryStores.create();
   private final List<Object> activities =
-      Agents.activities(stores, Optional.empty(), RuntimeProfile.bundled());
+      Agents.activities(
+          stores, Optional.empty(), RuntimeProfile.bundled(), TestRetrieval.embedded());
 
   @Test
   void activitiesRunAgainUnderTheirIdsJournalEachFactOnceWithNoGap() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.forgeflow.agents.llm.FakeLlmServer;
 import dev.forgeflow.agents.llm.FakeResponse;
 import dev.forgeflow.agents.offline.OfflinePlanner;
+import dev.forgeflow.agents.retrieval.TestRetrieval;
 import dev.forgeflow.agents.support.Json;
 import dev.forgeflow.agents.validate.RuntimeProfile;
 import dev.forgeflow.store.InMemoryStores;
@@ -119,7 +120,10 @@ class RetriedAgentActivityTest {
     worker.registerWorkflowImplementationTypes(CharterWorkflowImpl.class);
     for (Object activities :
         Agents.activities(
-            stores, PipelineHarness.modelAt(server.baseUrl()), RuntimeProfile.bundled())) {
+            stores,
+            PipelineHarness.modelAt(server.baseUrl()),
+            RuntimeProfile.bundled(),
+            TestRetrieval.embedded())) {
       worker.registerActivitiesImplementations(activities);
     }
     env.start();

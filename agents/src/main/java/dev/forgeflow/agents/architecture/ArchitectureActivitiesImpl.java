@@ -1,5 +1,6 @@
 package dev.forgeflow.agents.architecture;
 
+import dev.forgeflow.agents.retrieval.RetrievedContext;
 import dev.forgeflow.agents.support.ActivityJournal;
 import dev.forgeflow.agents.support.Drafted;
 import dev.forgeflow.agents.support.Json;
@@ -10,6 +11,7 @@ import dev.forgeflow.workflows.architecture.ArchitectureResult;
 import dev.forgeflow.workflows.artifacts.ProjectCharter;
 import dev.forgeflow.workflows.artifacts.SystemArchitecture;
 import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.retrieval.RetrievalAgent;
 
 /** Designs, stores the architecture and journals {@code artifact.architecture}. */
 public final class ArchitectureActivitiesImpl implements ArchitectureActivities {
@@ -33,8 +35,10 @@ public final class ArchitectureActivitiesImpl implements ArchitectureActivities 
   public ArchitectureResult design(ArchitectureInput input) {
     ProjectCharter charter =
         Json.read(artifacts.load(input.charterId()).json(), ProjectCharter.class);
+    String patterns =
+        RetrievedContext.load(artifacts, input.runId(), RetrievalAgent.ARCHITECTURE).forPrompt();
     Drafted<SystemArchitecture> drafted =
-        drafter.draft(input.runId(), charter, input.feedback(), input.model());
+        drafter.draft(input.runId(), charter, input.feedback(), input.model(), patterns);
     SystemArchitecture architecture = drafted.value();
     String id = artifacts.save(input.runId(), "architecture", Json.write(architecture));
     journal.append(

@@ -19,10 +19,16 @@ final class ModelArchitectureDrafter implements ArchitectureDrafter {
 
   @Override
   public Drafted<SystemArchitecture> draft(
-      String runId, ProjectCharter charter, String feedback, String override) {
+      String runId, ProjectCharter charter, String feedback, String override, String patterns) {
     String user =
         PROMPT.render(
-            Map.of("charter", Json.write(charter), "feedback", feedback == null ? "" : feedback));
+            Map.of(
+                "charter",
+                Json.write(charter),
+                "feedback",
+                feedback == null ? "" : feedback,
+                "patterns",
+                patterns));
     return model.ask(runId, override, user, SystemArchitecture.class, StreamListener.NONE);
   }
 }

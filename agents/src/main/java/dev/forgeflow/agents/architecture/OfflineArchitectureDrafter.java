@@ -14,7 +14,7 @@ final class OfflineArchitectureDrafter implements ArchitectureDrafter {
 
   @Override
   public Drafted<SystemArchitecture> draft(
-      String runId, ProjectCharter charter, String feedback, String model) {
+      String runId, ProjectCharter charter, String feedback, String model, String patterns) {
     return Drafted.free(planner.architecture(charter, feedback));
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * Everything a drafter needs to write one file.
  *
  * @param previous the file's content in the bundle being patched, or null
+ * @param patterns the knowledge base's patterns retrieved for the project, as markdown
  */
 public record FileTask(
     String runId,
@@ -19,4 +20,5 @@ public record FileTask(
     ImplementMode mode,
     String previous,
     List<String> instructions,
-    String model) {}
+    String model,
+    String patterns) {}

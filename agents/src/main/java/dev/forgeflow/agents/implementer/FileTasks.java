@@ -1,11 +1,13 @@
 package dev.forgeflow.agents.implementer;
 
+import dev.forgeflow.agents.retrieval.RetrievedContext;
 import dev.forgeflow.agents.support.Json;
 import dev.forgeflow.store.ArtifactStore;
 import dev.forgeflow.store.BundleStore;
 import dev.forgeflow.workflows.artifacts.ProjectCharter;
 import dev.forgeflow.workflows.artifacts.SystemArchitecture;
 import dev.forgeflow.workflows.implementer.ImplementFileInput;
+import dev.forgeflow.workflows.retrieval.RetrievalAgent;
 import java.nio.charset.StandardCharsets;
 
 /** Loads what a file activity's input refers to by id: charter, architecture, previous content. */
@@ -31,7 +33,8 @@ public final class FileTasks {
         input.mode(),
         previous(input),
         input.instructions(),
-        input.model());
+        input.model(),
+        RetrievedContext.load(artifacts, input.runId(), RetrievalAgent.IMPLEMENTER).forPrompt());
   }
 
   private String previous(ImplementFileInput input) {

@@ -40,6 +40,7 @@ final class ModelFileDrafter implements FileDrafter {
                 "charter", Json.write(task.charter()),
                 "design", task.architecture().designMarkdown(),
                 "hardening", Knowledge.serviceHardening(),
+                "patterns", task.patterns(),
                 "patch_context", patchContext(task)));
     return model.ask(task.runId(), task.model(), user, FileDraft.class, progress);
   }

@@ -1,6 +1,7 @@
 package dev.forgeflow.agents.requirements;
 
 import dev.forgeflow.agents.llm.StreamListener;
+import dev.forgeflow.agents.retrieval.RetrievedContext;
 import dev.forgeflow.agents.support.Drafted;
 import dev.forgeflow.agents.support.ModelAgent;
 import dev.forgeflow.agents.support.PromptTemplate;
@@ -16,8 +17,9 @@ final class ModelCharterDrafter implements CharterDrafter {
   }
 
   @Override
-  public Drafted<ProjectCharter> draft(String runId, String prompt, String override) {
-    String user = PROMPT.render(Map.of("prompt", prompt));
+  public Drafted<ProjectCharter> draft(
+      String runId, String prompt, String override, RetrievedContext documents) {
+    String user = PROMPT.render(Map.of("prompt", prompt, "documents", documents.forPrompt()));
     return model.ask(runId, override, user, ProjectCharter.class, StreamListener.NONE);
   }
 }

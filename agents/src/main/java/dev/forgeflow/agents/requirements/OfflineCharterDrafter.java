@@ -2,6 +2,7 @@ package dev.forgeflow.agents.requirements;
 
 import dev.forgeflow.agents.offline.OfflinePlanner;
 import dev.forgeflow.agents.offline.PromptNotUnderstoodException;
+import dev.forgeflow.agents.retrieval.RetrievedContext;
 import dev.forgeflow.agents.support.Drafted;
 import dev.forgeflow.workflows.artifacts.ProjectCharter;
 import io.temporal.failure.ApplicationFailure;
@@ -14,9 +15,10 @@ final class OfflineCharterDrafter implements CharterDrafter {
   }
 
   @Override
-  public Drafted<ProjectCharter> draft(String runId, String prompt, String model) {
+  public Drafted<ProjectCharter> draft(
+      String runId, String prompt, String model, RetrievedContext documents) {
     try {
-      return Drafted.free(planner.charter(prompt));
+      return Drafted.free(planner.charter(prompt, documents.documentTexts()));
     } catch (PromptNotUnderstoodException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "PromptNotUnderstood");
     }

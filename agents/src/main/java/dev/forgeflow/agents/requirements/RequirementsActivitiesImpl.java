@@ -1,5 +1,6 @@
 package dev.forgeflow.agents.requirements;
 
+import dev.forgeflow.agents.retrieval.RetrievedContext;
 import dev.forgeflow.agents.support.ActivityJournal;
 import dev.forgeflow.agents.support.Drafted;
 import dev.forgeflow.agents.support.Json;
@@ -11,6 +12,7 @@ import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.requirements.CharterResult;
 import dev.forgeflow.workflows.requirements.RequirementsActivities;
 import dev.forgeflow.workflows.requirements.RequirementsInput;
+import dev.forgeflow.workflows.retrieval.RetrievalAgent;
 
 /** Drafts the charter, stores it, names the run's project and journals {@code artifact.charter}. */
 public final class RequirementsActivitiesImpl implements RequirementsActivities {
@@ -35,7 +37,10 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
 
   @Override
   public CharterResult analyze(RequirementsInput input) {
-    Drafted<ProjectCharter> drafted = drafter.draft(input.runId(), input.prompt(), input.model());
+    RetrievedContext documents =
+        RetrievedContext.load(artifacts, input.runId(), RetrievalAgent.REQUIREMENTS);
+    Drafted<ProjectCharter> drafted =
+        drafter.draft(input.runId(), input.prompt(), input.model(), documents);
     ProjectCharter charter = named(drafted.value());
     String id = artifacts.save(input.runId(), "charter", Json.write(charter));
     runs.setProjectName(input.runId(), charter.name());

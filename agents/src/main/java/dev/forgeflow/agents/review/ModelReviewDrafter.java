@@ -46,7 +46,9 @@ final class ModelReviewDrafter implements ReviewDrafter {
                 "tests",
                 tests(task),
                 "hardening",
-                Knowledge.serviceHardening()));
+                Knowledge.serviceHardening(),
+                "checklist",
+                task.checklist()));
     return model.ask(task.runId(), task.model(), user, ReviewReport.class, StreamListener.NONE);
   }
 

@@ -13,4 +13,5 @@ public record ReviewTask(
     SortedMap<String, String> files,
     int round,
     String model,
-    TestReport tests) {}
+    TestReport tests,
+    String checklist) {}

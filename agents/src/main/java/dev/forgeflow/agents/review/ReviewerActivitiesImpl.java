@@ -1,5 +1,6 @@
 package dev.forgeflow.agents.review;
 
+import dev.forgeflow.agents.retrieval.RetrievedContext;
 import dev.forgeflow.agents.support.ActivityJournal;
 import dev.forgeflow.agents.support.Drafted;
 import dev.forgeflow.agents.support.Json;
@@ -12,6 +13,7 @@ import dev.forgeflow.workflows.artifacts.ReviewIssue;
 import dev.forgeflow.workflows.artifacts.ReviewReport;
 import dev.forgeflow.workflows.artifacts.SystemArchitecture;
 import dev.forgeflow.workflows.journal.Fact;
+import dev.forgeflow.workflows.retrieval.RetrievalAgent;
 import dev.forgeflow.workflows.review.ReviewInput;
 import dev.forgeflow.workflows.review.ReviewResult;
 import dev.forgeflow.workflows.review.ReviewerActivities;
@@ -79,7 +81,14 @@ public final class ReviewerActivitiesImpl implements ReviewerActivities {
         .forEach(
             (path, sha) -> files.put(path, new String(bundles.blob(sha), StandardCharsets.UTF_8)));
     return new ReviewTask(
-        input.runId(), charter, architecture, files, input.round(), input.model(), input.tests());
+        input.runId(),
+        charter,
+        architecture,
+        files,
+        input.round(),
+        input.model(),
+        input.tests(),
+        RetrievedContext.load(artifacts, input.runId(), RetrievalAgent.REVIEWER).forPrompt());
   }
 
   private static Fact.ReviewReport fact(ReviewInput input, String id, ReviewReport report) {
