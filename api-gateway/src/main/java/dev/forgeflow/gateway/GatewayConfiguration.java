@@ -26,11 +26,14 @@ import org.springdoc.core.annotations.RouterOperations;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.DefaultPartHttpMessageReader;
+import org.springframework.http.codec.multipart.MultipartHttpMessageReader;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -50,6 +53,8 @@ import reactor.core.scheduler.Schedulers;
   WebSecurity.class,
   AccountsConfiguration.class,
   ProjectsController.class,
+  DocumentsController.class,
+  AskController.class,
   RunsController.class,
   DeploymentsController.class,
   DeploymentProxy.class,
@@ -74,6 +79,21 @@ public class GatewayConfiguration {
   JournalFeed journalFeed(DataSource dataSource, Stores stores, GatewaySettings settings) {
     FeedSettings feed = FeedSettings.of(runEndings()).withBufferSize(settings.feedBuffer());
     return JournalFeed.postgres(dataSource, stores, feed);
+  }
+
+  /**
+   * Multipart uploads (documents): small parts in memory, a file part on disk up to the document
+   * bound and refused past it, few parts.
+   */
+  @Bean
+  CodecCustomizer multipartLimits() {
+    return codecs -> {
+      DefaultPartHttpMessageReader parts = new DefaultPartHttpMessageReader();
+      parts.setMaxInMemorySize(256 * 1024);
+      parts.setMaxDiskUsagePerPart(DocumentsController.MAX_BYTES + 1L);
+      parts.setMaxParts(8);
+      codecs.defaultCodecs().multipartReader(new MultipartHttpMessageReader(parts));
+    };
   }
 
   @Bean(destroyMethod = "dispose")

@@ -81,17 +81,17 @@ public final class Problems {
   }
 
   /** A request body over its bound. */
-  static ErrorResponseException payloadTooLarge(String detail) {
+  public static ErrorResponseException payloadTooLarge(String detail) {
     return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large", detail);
   }
 
   /** Any other status with its title and detail. */
-  static ErrorResponseException status(HttpStatus status, String title, String detail) {
+  public static ErrorResponseException status(HttpStatus status, String title, String detail) {
     return problem(status, title, detail);
   }
 
   /** The server cannot do this now, e.g. the workflow service does not answer. */
-  static ErrorResponseException unavailable(String detail) {
+  public static ErrorResponseException unavailable(String detail) {
     ErrorResponseException problem =
         problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", detail);
     problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");

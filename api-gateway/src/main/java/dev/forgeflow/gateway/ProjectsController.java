@@ -39,11 +39,14 @@ class ProjectsController {
 
   private final Stores stores;
   private final Pipelines pipelines;
+  private final ProjectKnowledge knowledge;
   private final Blocking blocking;
 
-  ProjectsController(Stores stores, Pipelines pipelines, Blocking blocking) {
+  ProjectsController(
+      Stores stores, Pipelines pipelines, ProjectKnowledge knowledge, Blocking blocking) {
     this.stores = stores;
     this.pipelines = pipelines;
+    this.knowledge = knowledge;
     this.blocking = blocking;
   }
 
@@ -125,7 +128,7 @@ class ProjectsController {
       summary = "Delete a project",
       description =
           "Cancels its open runs, stops its deployments and removes its images; the project and"
-              + " its runs are gone for every client.")
+              + " its runs and documents are gone for every client.")
   Mono<Void> delete(@PathVariable String id, ServerWebExchange exchange) {
     User user = Caller.user(exchange);
     return blocking
@@ -138,6 +141,7 @@ class ProjectsController {
               boolean deleted = stores.projects().delete(user.id(), id);
               if (deleted) {
                 pipelines.retire(id, runs);
+                knowledge.forget(id);
               }
               return deleted;
             })

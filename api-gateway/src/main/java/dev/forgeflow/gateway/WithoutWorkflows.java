@@ -90,6 +90,34 @@ class WithoutWorkflows {
     };
   }
 
+  /** Lists and removes documents the database holds; attaching and asking need retrieval. */
+  @Bean
+  @ConditionalOnMissingBean
+  ProjectKnowledge projectKnowledge(dev.forgeflow.store.Stores stores) {
+    String noRetrieval = "this gateway runs without retrieval";
+    return new ProjectKnowledge() {
+      @Override
+      public dev.forgeflow.store.projects.ProjectDocument attach(
+          String projectId, String fileName, byte[] content) {
+        throw Problems.unavailable(noRetrieval);
+      }
+
+      @Override
+      public boolean detach(String projectId, String documentId) {
+        return stores.documents().delete(projectId, documentId);
+      }
+
+      @Override
+      public void forget(String projectId) {}
+
+      @Override
+      public Answer ask(
+          String projectId, dev.forgeflow.store.BundleVersion bundle, String question) {
+        throw Problems.unavailable(noRetrieval);
+      }
+    };
+  }
+
   @Bean
   @ConditionalOnMissingBean
   DeploymentPort deploymentPort() {

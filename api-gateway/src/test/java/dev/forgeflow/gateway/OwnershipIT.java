@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forgeflow.gateway.RunningGateway.Owner;
 import dev.forgeflow.store.NewRun;
+import dev.forgeflow.store.projects.NewDocument;
 import dev.forgeflow.store.projects.Project;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,8 +83,18 @@ class OwnershipIT {
     String artifact = gateway.stores.artifacts().save(run, "charter", "{\"name\": \"shop\"}");
     String main = gateway.stores.bundles().putBlob("print('shop')\n".getBytes(UTF_8));
     gateway.stores.bundles().createVersion(run, null, Map.of("app/main.py", main));
+    String document = "doc_adas_spec";
+    gateway
+        .stores
+        .documents()
+        .add(
+            document,
+            new NewDocument(
+                project.id(), "spec.md", "text/markdown", 5, "ab", List.of("books"), 1));
     adasObjects =
         Map.of(
+            "document",
+            document,
             "project",
             project.id(),
             "run",
@@ -153,7 +164,11 @@ class OwnershipIT {
             "GET /api/runs/{id}/versions/{version}/files/{path}",
             "GET /api/runs/{id}/versions/{version}/zip",
             "GET /api/runs/{id}/download",
-            "GET /api/runs/{id}/diff");
+            "GET /api/runs/{id}/diff",
+            "GET /api/projects/{id}/documents",
+            "POST /api/projects/{id}/documents",
+            "DELETE /api/projects/{id}/documents/{documentId}",
+            "POST /api/projects/{id}/ask");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -226,6 +241,9 @@ class OwnershipIT {
     }
     if (before.endsWith("/tokens/")) {
       return "token";
+    }
+    if (name.equals("documentId")) {
+      return "document";
     }
     if (name.equals("artifactId")) {
       return "artifact";
