@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param temporalNamespace the Temporal namespace to use
  * @param implementerConcurrency default bound on parallel file activities per run
  * @param maxReviewRounds default bound on review rounds per run
+ * @param chromaUrl the base URL of a Chroma 1.x server to keep the vector store in; blank for the
+ *     embedded store in the data dir
  */
 @Validated
 @ConfigurationProperties(prefix = "forgeflow")
@@ -37,7 +39,12 @@ public record ForgeflowProperties(
     @DefaultValue("") String temporalCli,
     @DefaultValue("dev-server") @Pattern(regexp = "dev-server|in-process") String temporalLocal,
     @DefaultValue("4") @Min(1) int implementerConcurrency,
-    @DefaultValue("3") @Min(1) int maxReviewRounds) {
+    @DefaultValue("3") @Min(1) int maxReviewRounds,
+    @DefaultValue("")
+        @Pattern(
+            regexp = "|https?://[^\\s/?#]+(/[^\\s?#]*)?",
+            message = "must be an http(s) URL of a Chroma server, such as http://127.0.0.1:8000")
+        String chromaUrl) {
 
   public boolean embeddedDatabase() {
     return databaseUrl.isBlank();

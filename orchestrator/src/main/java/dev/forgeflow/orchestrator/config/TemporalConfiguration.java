@@ -1,6 +1,7 @@
 package dev.forgeflow.orchestrator.config;
 
 import dev.forgeflow.agents.Agents;
+import dev.forgeflow.agents.retrieval.Retrieval;
 import dev.forgeflow.agents.support.StoreFailures;
 import dev.forgeflow.agents.support.WorkerHeartbeats;
 import dev.forgeflow.agents.validate.RuntimeProfile;
@@ -25,6 +26,7 @@ import dev.forgeflow.workflows.journal.JournalActivities;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.RunSearchAttributes;
 import dev.forgeflow.workflows.requirements.RequirementsActivities;
+import dev.forgeflow.workflows.retrieval.RetrievalActivities;
 import dev.forgeflow.workflows.review.ReviewerActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import io.temporal.common.SearchAttributeKey;
@@ -118,8 +120,9 @@ class TemporalConfiguration {
 
   /** The agents' activity implementations; each is a bean the pipeline worker names. */
   @Bean
-  AgentActivities agentActivities(Stores stores, ModelChoice model, RuntimeProfile profile) {
-    return new AgentActivities(Agents.activities(stores, model.settings(), profile));
+  AgentActivities agentActivities(
+      Stores stores, ModelChoice model, RuntimeProfile profile, Retrieval retrieval) {
+    return new AgentActivities(Agents.activities(stores, model.settings(), profile, retrieval));
   }
 
   @Bean
@@ -140,6 +143,11 @@ class TemporalConfiguration {
   @Bean
   ReviewerActivities reviewerActivities(AgentActivities agents) {
     return agents.of(ReviewerActivities.class);
+  }
+
+  @Bean
+  RetrievalActivities retrievalActivities(AgentActivities agents) {
+    return agents.of(RetrievalActivities.class);
   }
 
   @Bean

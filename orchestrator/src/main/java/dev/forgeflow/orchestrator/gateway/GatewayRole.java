@@ -1,9 +1,14 @@
 package dev.forgeflow.orchestrator.gateway;
 
+import dev.forgeflow.agents.llm.LlmClients;
+import dev.forgeflow.agents.retrieval.CodeQuestions;
+import dev.forgeflow.agents.retrieval.Retrieval;
 import dev.forgeflow.gateway.DeploymentPort;
 import dev.forgeflow.gateway.GatewayConfiguration;
 import dev.forgeflow.gateway.Pipelines;
+import dev.forgeflow.gateway.ProjectKnowledge;
 import dev.forgeflow.orchestrator.config.ForgeflowProperties;
+import dev.forgeflow.orchestrator.config.ModelChoice;
 import dev.forgeflow.orchestrator.config.SandboxChoice;
 import dev.forgeflow.orchestrator.config.StoreConfiguration.DatabaseHandle;
 import dev.forgeflow.orchestrator.runs.Runs;
@@ -37,6 +42,18 @@ class GatewayRole {
       SandboxInstance instance,
       dev.forgeflow.store.Stores stores) {
     return new GatewayDeployments(client, sandbox, instance, stores.deployments());
+  }
+
+  @Bean
+  ProjectKnowledge projectKnowledge(
+      Retrieval retrieval, dev.forgeflow.store.Stores stores, ModelChoice model) {
+    CodeQuestions questions =
+        new CodeQuestions(
+            retrieval,
+            stores.bundles(),
+            model.settings(),
+            model.settings().map(LlmClients::openAi));
+    return new GatewayKnowledge(retrieval, stores.documents(), questions);
   }
 
   /** The stores' data source, for the gateway's journal feed; the stores' owner closes it. */

@@ -1,0 +1,64 @@
+package dev.forgeflow.orchestrator.config;
+
+import dev.forgeflow.agents.retrieval.ChromaVectorStore;
+import dev.forgeflow.agents.retrieval.EmbeddedVectorStore;
+import dev.forgeflow.agents.retrieval.Embedder;
+import dev.forgeflow.agents.retrieval.KnowledgeBase;
+import dev.forgeflow.agents.retrieval.Retrieval;
+import dev.forgeflow.agents.retrieval.VectorStore;
+import dev.forgeflow.agents.retrieval.VectorStoreUnavailableException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Retrieval: the bundled all-MiniLM-L6-v2 embeddings in-process, and the vector store — a Chroma
+ * server when {@code FORGEFLOW_CHROMA_URL} names one, else the embedded store in the data dir's
+ * {@code vectors/}. The knowledge base is indexed once the application is ready, unless its content
+ * is indexed already; a store that is down then is retried by the first retrieval that needs it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RetrievalConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(RetrievalConfiguration.class);
+
+  @Bean
+  VectorStore vectorStore(ForgeflowProperties properties) {
+    if (properties.chromaUrl().isBlank()) {
+      return new EmbeddedVectorStore(properties.dataDir().resolve("vectors"));
+    }
+    return new ChromaVectorStore(properties.chromaUrl(), Duration.ofSeconds(20));
+  }
+
+  @Bean
+  Retrieval retrieval(VectorStore store) {
+    return new Retrieval(Embedder.bundled(), store, KnowledgeBase.bundled());
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void indexKnowledge(ApplicationReadyEvent ready) {
+    Retrieval retrieval = ready.getApplicationContext().getBean(Retrieval.class);
+    Thread indexing =
+        new Thread(
+            () -> {
+              try {
+                boolean indexed = retrieval.ensureKnowledge();
+                log.info(
+                    indexed
+                        ? "knowledge base {} indexed in {}"
+                        : "knowledge base {} already indexed in {}",
+                    retrieval.knowledgeBase().hash(),
+                    retrieval.storeName());
+              } catch (VectorStoreUnavailableException e) {
+                log.warn("knowledge base not indexed yet: {}", e.getMessage());
+              }
+            },
+            "forgeflow-knowledge-index");
+    indexing.setDaemon(true);
+    indexing.start();
+  }
+}
