@@ -6,12 +6,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -61,6 +64,34 @@ final class ApiClient {
   JsonNode postWithHeaders(
       Map<String, String> headers, Object body, String path, Object... variables) {
     return exchange(HttpMethod.POST, headers, body, path, variables);
+  }
+
+  /** Uploads a file as {@code multipart/form-data}, part {@code file}, keeping its name. */
+  JsonNode upload(String fileName, byte[] content, String path, Object... variables) {
+    MultipartBodyBuilder form = new MultipartBodyBuilder();
+    form.part(
+            "file",
+            new ByteArrayResource(content) {
+              @Override
+              public String getFilename() {
+                return fileName;
+              }
+            })
+        .contentType(MediaType.APPLICATION_OCTET_STREAM);
+    try {
+      return web.post()
+          .uri(path, variables)
+          .contentType(MediaType.MULTIPART_FORM_DATA)
+          .body(BodyInserters.fromMultipartData(form.build()))
+          .exchangeToMono(
+              response ->
+                  response.statusCode().is2xxSuccessful()
+                      ? response.bodyToMono(JsonNode.class).defaultIfEmpty(JSON.createObjectNode())
+                      : problem(response))
+          .block(CALL_TIMEOUT);
+    } catch (WebClientRequestException unreachable) {
+      throw unreachable(unreachable);
+    }
   }
 
   JsonNode delete(String path, Object... variables) {

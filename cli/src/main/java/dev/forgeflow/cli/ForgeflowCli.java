@@ -28,7 +28,9 @@ import picocli.CommandLine.Command;
       RunCommands.Cancel.class,
       RunCommands.FilesList.class,
       RunCommands.Diff.class,
-      RunCommands.Download.class
+      RunCommands.Download.class,
+      DocsCommands.class,
+      AskCommand.class
     })
 public final class ForgeflowCli implements Runnable {
 

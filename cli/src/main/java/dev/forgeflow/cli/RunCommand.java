@@ -12,8 +12,11 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,6 +75,14 @@ final class RunCommand implements Callable<Integer> {
   String project;
 
   @Option(
+      names = "--doc",
+      paramLabel = "FILE",
+      description =
+          "A document (txt, md, pdf) to attach to the project before the run starts; the"
+              + " Requirements agent reads it. Repeatable.")
+  List<Path> documents = new ArrayList<>();
+
+  @Option(
       names = "--detach",
       description = "Start the run and print its id without following it (needs a running server).")
   boolean detach;
@@ -87,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
       throw CliProblem.badInput(sentence(problem.get()));
     }
     LlmSettings.fromEnvironment(System.getenv()); // a malformed FORGEFLOW_LLM_* stops us here
+    List<DocsCommands.LocalDocument> attached = DocsCommands.read(documents);
     if (!detach) {
       OutputFolder.check(output.out);
     }
@@ -98,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
     }
     try (ServerTarget server = found.get()) {
       try {
-        return run(server, request, console);
+        return run(server, request, attached, console);
       } catch (ApiProblem refused) {
         if (server.stopping()) {
           return ExitCodes.CANCELLED;
@@ -113,12 +125,17 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int run(ServerTarget server, RunRequest request, PrintStream console) {
+  private int run(
+      ServerTarget server,
+      RunRequest request,
+      List<DocsCommands.LocalDocument> attached,
+      PrintStream console) {
     JsonNode info = server.api.get("/api/server");
     console.println("forgeflow · planner: " + info.path("planner").asText());
     console.println("forgeflow · sandbox: " + info.path("sandbox").asText());
     console.println("forgeflow · temporal: " + info.path("temporal").asText());
     String projectId = Projects.ensure(server.api, project);
+    DocsCommands.attach(server.api, projectId, attached, console);
     JsonNode run =
         server.api.postWithHeaders(
             Map.of("Idempotency-Key", UUID.randomUUID().toString()),

@@ -95,6 +95,65 @@ class ServeIT {
   }
 
   @Test
+  void documentsAttachedToAProjectShapeTheRunAndItsCodeAnswersQuestions(@TempDir Path elsewhere)
+      throws Exception {
+    Map<String, String> env = remote(elsewhere);
+    Path spec = elsewhere.resolve("clinic-spec.md");
+    Files.writeString(
+        spec,
+        "# Clinic\n\n## Resources\n\n- patients: name, born: date\n"
+            + "- visits: patient_id, reason, paid: bool\n");
+    Path notes = elsewhere.resolve("notes.txt");
+    Files.writeString(notes, "Visits are short.");
+    Path binary = elsewhere.resolve("photo.md");
+    Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xd8, 0, 0, 1});
+
+    try (CliProcess add = cli(elsewhere, env, "docs", "add", "clinic", notes.toString())) {
+      assertThat(add.exitCode(COMMAND)).as(add.output()).isZero();
+      assertThat(add.output()).contains("attached notes.txt (1 passages)");
+    }
+    try (CliProcess refused = cli(elsewhere, env, "docs", "add", "clinic", binary.toString())) {
+      assertThat(refused.exitCode(COMMAND)).as(refused.output()).isNotZero();
+      assertThat(refused.output()).contains("photo.md cannot be read as text");
+      assertNoStackTrace(refused.output());
+    }
+    try (CliProcess missing =
+        cli(elsewhere, env, "run", "--project", "clinic", "--doc", "nope.pdf", "x (y)")) {
+      assertThat(missing.exitCode(COMMAND)).as(missing.output()).isNotZero();
+      assertThat(missing.output()).contains("No document at nope.pdf.");
+    }
+    try (CliProcess run =
+        cli(
+            elsewhere,
+            env,
+            "run",
+            "--no-sandbox",
+            "--project",
+            "clinic",
+            "--doc",
+            spec.toString(),
+            "--out",
+            "out",
+            "Build the API described in the attached spec.")) {
+      assertThat(run.exitCode(RUN)).as(run.output()).isZero();
+      assertThat(run.output()).contains("attached clinic-spec.md").contains("APPROVED");
+    }
+    try (CliProcess list = cli(elsewhere, env, "docs", "list", "clinic")) {
+      assertThat(list.exitCode(COMMAND)).as(list.output()).isZero();
+      assertThat(list.output()).contains("clinic-spec.md").contains("notes.txt");
+    }
+    try (CliProcess ask =
+        cli(elsewhere, env, "ask", "clinic", "where is a visit's patient checked?")) {
+      assertThat(ask.exitCode(COMMAND)).as(ask.output()).isZero();
+      assertThat(ask.output())
+          .contains("offline planner — no model configured: the passages that match best")
+          .containsPattern("(?m)^\\S+:\\d+-\\d+  \\(score 0\\.\\d\\d\\)$")
+          .contains("visits");
+      assertNoStackTrace(ask.output());
+    }
+  }
+
+  @Test
   void aRemoteClientStartsShowsListsAndDownloadsARun(@TempDir Path elsewhere) throws Exception {
     Map<String, String> env = remote(elsewhere);
     String runId;
