@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxReviewRounds default bound on review rounds per run
  * @param chromaUrl the base URL of a Chroma 1.x server to keep the vector store in; blank for the
  *     embedded store in the data dir
+ * @param embeddingsModel an embedding model of the model endpoint ({@code FORGEFLOW_LLM_BASE_URL})
+ *     to embed with; blank for the bundled all-MiniLM-L6-v2, in-process
  */
 @Validated
 @ConfigurationProperties(prefix = "forgeflow")
@@ -44,7 +46,8 @@ public record ForgeflowProperties(
         @Pattern(
             regexp = "|https?://[^\\s/?#]+(/[^\\s?#]*)?",
             message = "must be an http(s) URL of a Chroma server, such as http://127.0.0.1:8000")
-        String chromaUrl) {
+        String chromaUrl,
+    @DefaultValue("") String embeddingsModel) {
 
   public boolean embeddedDatabase() {
     return databaseUrl.isBlank();
