@@ -79,11 +79,27 @@ public final class Retrieval {
     return !complete;
   }
 
-  /** The knowledge passages of these kinds that best match the query. */
+  /**
+   * The knowledge passages of these kinds that best match the query, one per section (a long
+   * section is cut into several passages: its best one stands for it).
+   */
   public List<ScoredChunk> knowledge(String query, List<String> kinds, int limit) {
     ensureKnowledge();
-    return store.search(
-        knowledgeCollection(), embedder.embed(query), Map.of("kind", List.copyOf(kinds)), limit);
+    List<ScoredChunk> found =
+        store.search(
+            knowledgeCollection(),
+            embedder.embed(query),
+            Map.of("kind", List.copyOf(kinds)),
+            limit * 3);
+    java.util.Set<String> sections = new java.util.HashSet<>();
+    List<ScoredChunk> distinct = new ArrayList<>();
+    for (ScoredChunk hit : found) {
+      if (distinct.size() < limit
+          && sections.add(hit.chunk().string("file") + "#" + hit.chunk().string("section"))) {
+        distinct.add(hit);
+      }
+    }
+    return distinct;
   }
 
   /**
