@@ -116,6 +116,10 @@ class RetrievalPipelineTest {
           .isNotEmpty()
           .allMatch(h -> h.source().equals("knowledge"));
       assertThat(retrieved.get(3).hits())
+          .as("one passage per knowledge section")
+          .extracting(Fact.RetrievalHit::label)
+          .doesNotHaveDuplicates();
+      assertThat(retrieved.get(3).hits())
           .isNotEmpty()
           .allSatisfy(
               hit ->

@@ -1,9 +1,9 @@
 package dev.forgeflow.orchestrator.config;
 
+import dev.forgeflow.agents.llm.LlmSettings;
 import dev.forgeflow.agents.retrieval.ChromaVectorStore;
 import dev.forgeflow.agents.retrieval.EmbeddedVectorStore;
 import dev.forgeflow.agents.retrieval.Embedder;
-import dev.forgeflow.agents.llm.LlmSettings;
 import dev.forgeflow.agents.retrieval.KnowledgeBase;
 import dev.forgeflow.agents.retrieval.OpenAiEmbeddings;
 import dev.forgeflow.agents.retrieval.Retrieval;
@@ -18,11 +18,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
- * Retrieval: the bundled all-MiniLM-L6-v2 embeddings in-process (or an OpenAI-compatible
- * embeddings endpoint), and the vector store — a Chroma
- * server when {@code FORGEFLOW_CHROMA_URL} names one, else the embedded store in the data dir's
- * {@code vectors/}. The knowledge base is indexed once the application is ready, unless its content
- * is indexed already; a store that is down then is retried by the first retrieval that needs it.
+ * Retrieval: the bundled all-MiniLM-L6-v2 embeddings in-process (or an OpenAI-compatible embeddings
+ * endpoint), and the vector store — a Chroma server when {@code FORGEFLOW_CHROMA_URL} names one,
+ * else the embedded store in the data dir's {@code vectors/}. The knowledge base is indexed once
+ * the application is ready, unless its content is indexed already; a store that is down then is
+ * retried by the first retrieval that needs it.
  */
 @Configuration(proxyBeanMethods = false)
 public class RetrievalConfiguration {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forgeflow.agents.retrieval.Pdfs;
+import dev.forgeflow.agents.retrieval.Retrieval;
 import dev.forgeflow.orchestrator.OrchestratorApplication;
 import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.store.JournalEvent;
@@ -92,6 +93,7 @@ class RetrievalApiIT {
   @LocalServerPort int port;
   @Autowired Stores stores;
   @Autowired Runs runs;
+  @Autowired Retrieval retrieval;
 
   private WebTestClient api(String token) {
     return WebTestClient.bindToServer()
@@ -166,6 +168,13 @@ class RetrievalApiIT {
     String otherToken = stores.accounts().issueToken(other, "it").secret();
     api(otherToken).get().uri(documents).exchange().expectStatus().isNotFound();
     upload(api(otherToken), documents, "spec.md", SPEC.getBytes(StandardCharsets.UTF_8), 404);
+
+    String specId = spec.get("id").asText();
+    assertThat(retrieval.documentIndexed(project, specId)).isTrue();
+    api.delete().uri("/api/projects/" + project).exchange().expectStatus().isNoContent();
+    assertThat(retrieval.documentIndexed(project, specId))
+        .as("a deleted project's passages leave the vector store")
+        .isFalse();
   }
 
   @Test
