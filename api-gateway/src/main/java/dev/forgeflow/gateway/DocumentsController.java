@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.Part;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -120,7 +121,7 @@ class DocumentsController {
     }
     return blocking
         .call(() -> owned(user, id))
-        .then(multipart(exchange) ? exchange.getMultipartData() : Mono.error(notMultipart()))
+        .then(multipart(exchange) ? form(exchange) : Mono.error(notMultipart()))
         .flatMap(
             form -> {
               Part part = form.getFirst("file");
@@ -159,6 +160,19 @@ class DocumentsController {
                     ? Mono.<Void>empty()
                     : Mono.error(
                         Problems.notFound("Project " + id + " has no document " + documentId)));
+  }
+
+  /** The request's form; a body that cannot be parsed as one is the client's error. */
+  private static Mono<org.springframework.util.MultiValueMap<String, Part>> form(
+      ServerWebExchange exchange) {
+    return exchange
+        .getMultipartData()
+        .onErrorMap(DataBufferLimitException.class, limit -> tooLarge())
+        .onErrorMap(
+            failure -> !(failure instanceof ErrorResponseException),
+            failure ->
+                Problems.badRequest(
+                    "The body is not a multipart/form-data form with a file part named file"));
   }
 
   private static boolean multipart(ServerWebExchange exchange) {
