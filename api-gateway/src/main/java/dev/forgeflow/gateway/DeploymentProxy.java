@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -129,20 +128,12 @@ class DeploymentProxy {
   }
 
   private static Mono<byte[]> body(ServerWebExchange exchange) {
-    return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_REQUEST_BYTES)
-        .map(
-            joined -> {
-              byte[] bytes = new byte[joined.readableByteCount()];
-              joined.read(bytes);
-              DataBufferUtils.release(joined);
-              return bytes;
-            })
-        .defaultIfEmpty(new byte[0])
-        .onErrorMap(
-            DataBufferLimitException.class,
-            tooLarge ->
-                Problems.payloadTooLarge(
-                    "A request to the service has at most " + MAX_REQUEST_BYTES + " bytes"));
+    return Bodies.bytes(
+        exchange.getRequest().getBody(),
+        MAX_REQUEST_BYTES,
+        () ->
+            Problems.payloadTooLarge(
+                "A request to the service has at most " + MAX_REQUEST_BYTES + " bytes"));
   }
 
   private Mono<ResponseEntity<byte[]>> send(

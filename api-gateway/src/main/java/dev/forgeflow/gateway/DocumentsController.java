@@ -12,7 +12,6 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -188,16 +187,7 @@ class DocumentsController {
   }
 
   private static Mono<byte[]> bytes(FilePart file) {
-    return DataBufferUtils.join(file.content(), MAX_BYTES + 1)
-        .map(
-            joined -> {
-              byte[] bytes = new byte[joined.readableByteCount()];
-              joined.read(bytes);
-              DataBufferUtils.release(joined);
-              return bytes;
-            })
-        .defaultIfEmpty(new byte[0])
-        .onErrorMap(DataBufferLimitException.class, limit -> tooLarge());
+    return Bodies.bytes(file.content(), MAX_BYTES + 1, DocumentsController::tooLarge);
   }
 
   private static RuntimeException tooLarge() {

@@ -78,20 +78,11 @@ final class ApiClient {
               }
             })
         .contentType(MediaType.APPLICATION_OCTET_STREAM);
-    try {
-      return web.post()
-          .uri(path, variables)
-          .contentType(MediaType.MULTIPART_FORM_DATA)
-          .body(BodyInserters.fromMultipartData(form.build()))
-          .exchangeToMono(
-              response ->
-                  response.statusCode().is2xxSuccessful()
-                      ? response.bodyToMono(JsonNode.class).defaultIfEmpty(JSON.createObjectNode())
-                      : problem(response))
-          .block(CALL_TIMEOUT);
-    } catch (WebClientRequestException unreachable) {
-      throw unreachable(unreachable);
-    }
+    return json(
+        web.post()
+            .uri(path, variables)
+            .contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(BodyInserters.fromMultipartData(form.build())));
   }
 
   JsonNode delete(String path, Object... variables) {
@@ -131,8 +122,12 @@ final class ApiClient {
       Object... variables) {
     WebClient.RequestBodySpec request = web.method(method).uri(path, variables);
     headers.forEach(request::header);
-    WebClient.RequestHeadersSpec<?> ready =
-        body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    return json(
+        body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body));
+  }
+
+  /** Sends a request; its JSON answer, or its refusal as an {@link ApiProblem}. */
+  private JsonNode json(WebClient.RequestHeadersSpec<?> ready) {
     try {
       return ready
           .exchangeToMono(

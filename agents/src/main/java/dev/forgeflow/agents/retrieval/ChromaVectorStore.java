@@ -1,8 +1,6 @@
 package dev.forgeflow.agents.retrieval;
 
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.chroma.ChromaApiVersion;
 import dev.langchain4j.store.embedding.chroma.ChromaEmbeddingStore;
 import java.time.Duration;
@@ -46,10 +44,7 @@ public final class ChromaVectorStore implements VectorStore {
           List<String> ids = chunks.stream().map(Chunk::id).toList();
           // Chroma's add ignores ids it already has: remove them first, so the new text wins
           store.removeAll(ids);
-          store.addAll(
-              ids,
-              embeddings,
-              chunks.stream().map(c -> TextSegment.from(c.text(), Filters.metadata(c))).toList());
+          store.addAll(ids, embeddings, Filters.segments(chunks));
           return null;
         });
   }
@@ -59,15 +54,7 @@ public final class ChromaVectorStore implements VectorStore {
       String collection, Embedding query, Map<String, Object> where, int limit) {
     return call(
         () -> {
-          EmbeddingSearchRequest.EmbeddingSearchRequestBuilder request =
-              EmbeddingSearchRequest.builder()
-                  .queryEmbedding(query)
-                  .maxResults(limit)
-                  .minScore(0.0);
-          if (!where.isEmpty()) {
-            request.filter(Filters.of(where));
-          }
-          return open(collection).search(request.build()).matches().stream()
+          return open(collection).search(Filters.search(query, where, limit)).matches().stream()
               .map(EmbeddedVectorStore::scored)
               .toList();
         });

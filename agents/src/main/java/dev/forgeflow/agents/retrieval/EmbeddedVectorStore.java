@@ -3,7 +3,6 @@ package dev.forgeflow.agents.retrieval;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingMatch;
-import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,10 +48,7 @@ public final class EmbeddedVectorStore implements VectorStore {
     InMemoryEmbeddingStore<TextSegment> store = open(collection);
     List<String> ids = chunks.stream().map(Chunk::id).toList();
     store.removeAll(ids);
-    store.addAll(
-        ids,
-        embeddings,
-        chunks.stream().map(c -> TextSegment.from(c.text(), Filters.metadata(c))).toList());
+    store.addAll(ids, embeddings, Filters.segments(chunks));
     save(collection, store);
   }
 
@@ -60,12 +56,7 @@ public final class EmbeddedVectorStore implements VectorStore {
   public synchronized List<ScoredChunk> search(
       String collection, Embedding query, Map<String, Object> where, int limit) {
     InMemoryEmbeddingStore<TextSegment> store = open(collection);
-    EmbeddingSearchRequest.EmbeddingSearchRequestBuilder request =
-        EmbeddingSearchRequest.builder().queryEmbedding(query).maxResults(limit).minScore(0.0);
-    if (!where.isEmpty()) {
-      request.filter(Filters.of(where));
-    }
-    return store.search(request.build()).matches().stream()
+    return store.search(Filters.search(query, where, limit)).matches().stream()
         .map(EmbeddedVectorStore::scored)
         .toList();
   }

@@ -3,11 +3,14 @@ package dev.forgeflow.agents.retrieval;
 import static dev.langchain4j.store.embedding.filter.MetadataFilterBuilder.metadataKey;
 
 import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.filter.Filter;
 import java.util.List;
 import java.util.Map;
 
-/** {@code where} maps as langchain4j filters and metadata. */
+/** {@code where} maps, chunks and searches as langchain4j's filters, segments and requests. */
 final class Filters {
   private Filters() {}
 
@@ -36,5 +39,20 @@ final class Filters {
 
   static Metadata metadata(Chunk chunk) {
     return Metadata.from(chunk.metadata());
+  }
+
+  /** The chunks as langchain4j text segments with their metadata. */
+  static List<TextSegment> segments(List<Chunk> chunks) {
+    return chunks.stream().map(c -> TextSegment.from(c.text(), metadata(c))).toList();
+  }
+
+  /** A search for the {@code limit} nearest matches of {@code where}, whatever their score. */
+  static EmbeddingSearchRequest search(Embedding query, Map<String, Object> where, int limit) {
+    EmbeddingSearchRequest.EmbeddingSearchRequestBuilder request =
+        EmbeddingSearchRequest.builder().queryEmbedding(query).maxResults(limit).minScore(0.0);
+    if (!where.isEmpty()) {
+      request.filter(of(where));
+    }
+    return request.build();
   }
 }
