@@ -1,5 +1,6 @@
 package dev.forgeflow.workflows.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forgeflow.workflows.sandbox.CheckFailure;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Records the histories {@link PipelineReplayTest} replays, with the workflow code of the day: run
  * with {@code -Dforgeflow.record-histories=src/test/resources/histories} before a change to the
- * workflow, so that the change is then checked against what the code before it recorded.
+ * workflow, so that the change is then checked against what the code before it recorded. The files
+ * it writes are named for the last change they cover ({@code -retrieval}: agents retrieve and
+ * versions are indexed); the older files stay, replayed as runs begun before it.
  */
 @EnabledIfSystemProperty(named = "forgeflow.record-histories", matches = ".+")
 class HistoryRecording {
@@ -66,7 +69,7 @@ class HistoryRecording {
     stub("run-checks-deploy")
         .run(
             input("run-checks-deploy", PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY)));
-    save("run-checks-deploy", "pipeline-checks-deploy.json");
+    save("run-checks-deploy", "pipeline-checks-deploy-retrieval.json");
   }
 
   /** The deploy fails for good: the saga removes what the sandbox made, and the run fails. */
@@ -82,10 +85,11 @@ class HistoryRecording {
                             "run-deploy-compensates",
                             PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY))))
         .isInstanceOf(WorkflowFailedException.class);
-    save("run-deploy-compensates", "pipeline-deploy-fails-compensates.json");
+    save("run-deploy-compensates", "pipeline-deploy-fails-compensates-retrieval.json");
   }
 
   private void save(String runId, String file) throws Exception {
+    assertThat(agents.retrievals).as("the history covers retrieval").isNotEmpty();
     Path dir = Path.of(System.getProperty("forgeflow.record-histories"));
     Files.createDirectories(dir);
     Files.writeString(

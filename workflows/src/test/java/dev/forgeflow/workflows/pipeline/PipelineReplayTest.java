@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * fails here. The histories: the approval gate with feedback, a patch round, a stuck-loop rewrite
  * and approval (recorded before the run kept search attributes); failing checks, a repair round and
  * a deploy; a deploy that fails for good and the saga's compensation (both recorded by {@link
- * HistoryRecording}, with search attributes).
+ * HistoryRecording}, with search attributes); and the last two again with the agents retrieving and
+ * each version indexed (the {@code -retrieval} files), beside the older ones that replay as runs
+ * begun before retrieval.
  */
 class PipelineReplayTest {
 
@@ -18,7 +20,9 @@ class PipelineReplayTest {
       strings = {
         "pipeline-gate-feedback-rewrite.json",
         "pipeline-checks-deploy.json",
-        "pipeline-deploy-fails-compensates.json"
+        "pipeline-deploy-fails-compensates.json",
+        "pipeline-checks-deploy-retrieval.json",
+        "pipeline-deploy-fails-compensates-retrieval.json"
       })
   void storedHistoryReplaysAgainstTheCurrentWorkflowCode(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
