@@ -11,12 +11,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.HttpMessageReader;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.Part;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,16 +51,34 @@ class DocumentsController {
   static final int MAX_BYTES = 5 * 1024 * 1024;
 
   /** Room for the multipart framing around the file. */
-  private static final int FRAMING = 64 * 1024;
+  static final int FRAMING = 64 * 1024;
+
+  /**
+   * How much of an oversized upload is read and dropped before it is refused, so the client reads
+   * the 413 rather than a reset connection.
+   */
+  private static final long SWALLOW = 16L * 1024 * 1024;
+
+  private static final ResolvableType FORM =
+      ResolvableType.forClassWithGenerics(MultiValueMap.class, String.class, Part.class);
 
   private final Stores stores;
   private final ProjectKnowledge knowledge;
   private final Blocking blocking;
+  private final HttpMessageReader<MultiValueMap<String, Part>> forms;
 
-  DocumentsController(Stores stores, ProjectKnowledge knowledge, Blocking blocking) {
+  @SuppressWarnings("unchecked")
+  DocumentsController(
+      Stores stores, ProjectKnowledge knowledge, Blocking blocking, ServerCodecConfigurer codecs) {
     this.stores = stores;
     this.knowledge = knowledge;
     this.blocking = blocking;
+    this.forms =
+        (HttpMessageReader<MultiValueMap<String, Part>>)
+            codecs.getReaders().stream()
+                .filter(reader -> reader.canRead(FORM, MediaType.MULTIPART_FORM_DATA))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no multipart/form-data reader"));
   }
 
   /** A document as clients see it. */
@@ -116,11 +143,14 @@ class DocumentsController {
     User user = Caller.user(exchange);
     long declared = exchange.getRequest().getHeaders().getContentLength();
     if (declared > MAX_BYTES + FRAMING) {
-      return Mono.error(tooLarge());
+      // read and drop what the client is sending (within SWALLOW) so it sees the 413
+      return Bodies.bounded(
+              exchange.getRequest().getBody(), 0, SWALLOW, DocumentsController::tooLarge)
+          .then(Mono.error(tooLarge()));
     }
     return blocking
         .call(() -> owned(user, id))
-        .then(multipart(exchange) ? form(exchange) : Mono.error(notMultipart()))
+        .then(multipart(exchange) ? form(exchange.getRequest()) : Mono.error(notMultipart()))
         .flatMap(
             form -> {
               Part part = form.getFirst("file");
@@ -161,11 +191,26 @@ class DocumentsController {
                         Problems.notFound("Project " + id + " has no document " + documentId)));
   }
 
-  /** The request's form; a body that cannot be parsed as one is the client's error. */
-  private static Mono<org.springframework.util.MultiValueMap<String, Part>> form(
-      ServerWebExchange exchange) {
-    return exchange
-        .getMultipartData()
+  /**
+   * The request's form, its body bounded by the largest document with its framing; a body that
+   * cannot be parsed as one is the client's error.
+   */
+  private Mono<MultiValueMap<String, Part>> form(ServerHttpRequest request) {
+    ServerHttpRequest bounded =
+        new ServerHttpRequestDecorator(request) {
+          @Override
+          public Flux<DataBuffer> getBody() {
+            return Bodies.bounded(
+                super.getBody(), MAX_BYTES + FRAMING, SWALLOW, DocumentsController::tooLarge);
+          }
+        };
+    return forms
+        .readMono(FORM, bounded, Map.of())
+        .switchIfEmpty(
+            Mono.error(
+                () ->
+                    Problems.badRequest(
+                        "The body is not a multipart/form-data form with a file part named file")))
         .onErrorMap(DataBufferLimitException.class, limit -> tooLarge())
         .onErrorMap(
             failure -> !(failure instanceof ErrorResponseException),

@@ -90,7 +90,7 @@ public class GatewayConfiguration {
     return codecs -> {
       DefaultPartHttpMessageReader parts = new DefaultPartHttpMessageReader();
       parts.setMaxInMemorySize(256 * 1024);
-      parts.setMaxDiskUsagePerPart(DocumentsController.MAX_BYTES + 1L);
+      parts.setMaxDiskUsagePerPart(DocumentsController.MAX_BYTES + DocumentsController.FRAMING);
       parts.setMaxParts(8);
       codecs.defaultCodecs().multipartReader(new MultipartHttpMessageReader(parts));
     };
