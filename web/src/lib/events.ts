@@ -28,6 +28,7 @@ export const EVENT_TYPES = [
   "deploy.ready",
   "deploy.failed",
   "deploy.log",
+  "sandbox.placed",
   "retrieval.done",
   "retrieval.indexed",
   "retrieval.unavailable",

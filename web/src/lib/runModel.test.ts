@@ -96,6 +96,17 @@ describe("describe", () => {
   });
 });
 
+describe("describe, for sandbox hosts", () => {
+  it("names the host a run is placed on, and the one it left", () => {
+    expect(describeEvent(ev(1, "sandbox.placed", { host: "docker-1" }))).toBe(
+      "Sandbox work placed on host docker-1",
+    );
+    expect(describeEvent(ev(2, "sandbox.placed", { host: "docker-2", previousHost: "docker-1" }))).toBe(
+      "Sandbox moved to host docker-2: docker-1 stopped answering",
+    );
+  });
+});
+
 describe("retrievals", () => {
   it("lists what each agent retrieved, in pipeline order, with the version its code hits refer to", () => {
     const state = retrievals(retrievalJournal());

@@ -379,6 +379,10 @@ export function describe(event: RunEvent): string {
       return `Deploy failed: ${d.reason ?? ""}`;
     case "deploy.log":
       return `Service log: ${(d.lines ?? []).length} line(s)`;
+    case "sandbox.placed":
+      return d.previousHost
+        ? `Sandbox moved to host ${d.host}: ${d.previousHost} stopped answering`
+        : `Sandbox work placed on host ${d.host}`;
     case "retrieval.done": {
       const hits = hitsOf(d.hits);
       const who = agentName(d.agent);

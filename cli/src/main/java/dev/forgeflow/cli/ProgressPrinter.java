@@ -98,6 +98,14 @@ final class ProgressPrinter {
               + p.path("costUsd").asDouble();
       case Fact.BudgetRaised.TYPE -> "budget raised";
       case Fact.BudgetStopped.TYPE -> "run stopped at the budget";
+      case Fact.SandboxPlaced.TYPE ->
+          p.hasNonNull("previousHost")
+              ? "  sandbox moved to host "
+                  + p.path("host").asText()
+                  + " ("
+                  + p.path("previousHost").asText()
+                  + " stopped answering)"
+              : "  sandbox host: " + p.path("host").asText();
       default -> null;
     };
   }

@@ -2,6 +2,7 @@ package dev.forgeflow.cli;
 
 import dev.forgeflow.orchestrator.config.ForgeflowProperties;
 import dev.forgeflow.orchestrator.config.ModelChoice;
+import dev.forgeflow.orchestrator.config.Roles;
 import dev.forgeflow.orchestrator.config.SandboxChoice;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
 import dev.forgeflow.store.Stores;
@@ -43,10 +44,20 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw CliProblem.badInput("--port must be between 0 and 65535, not " + port);
     }
+    Roles roles;
+    try {
+      String named = System.getenv("FORGEFLOW_ROLES");
+      roles = Roles.parse(named == null || named.isBlank() ? Roles.ALL : named);
+    } catch (IllegalArgumentException wrong) {
+      throw CliProblem.badInput(wrong.getMessage());
+    }
     PrintStream console = System.out;
     DataDir dataDir = DataDir.lock(DataDir.location());
-    LocalStack.announceStart(dataDir, console, "embedded PostgreSQL, Temporal and the gateway");
     CountDownLatch stopped = new CountDownLatch(1);
+    if (!roles.gateway()) {
+      return worker(roles, dataDir, console, stopped);
+    }
+    LocalStack.announceStart(dataDir, console, "embedded PostgreSQL, Temporal and the gateway");
     LocalStack stack = LocalStack.boot(dataDir, console, new LocalStack.Listen(host, port));
     LocalAccount account = LocalAccount.ensure(dataDir.path(), stack.get(Stores.class).accounts());
     String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + stack.port();
@@ -75,9 +86,41 @@ final class ServeCommand implements Callable<Integer> {
             + account.user().username()
             + "; API token in "
             + dataDir.path().resolve(LocalAccount.TOKEN_FILE));
+    if (!roles.everything()) {
+      console.println("forgeflow · roles: " + roles);
+    }
     console.println("forgeflow · Ctrl-C stops the server; runs resume when it starts again");
     console.flush();
     stopped.await(); // until the process is interrupted: its shutdown hook stops the stack
+    return ExitCodes.CANCELLED;
+  }
+
+  /**
+   * A process without the gateway role: workers only (the agents on the pipeline's queue, the
+   * sandbox on its host's), until interrupted.
+   */
+  private static Integer worker(
+      Roles roles, DataDir dataDir, PrintStream console, CountDownLatch stopped)
+      throws InterruptedException {
+    LocalStack.announceStart(dataDir, console, "the " + roles + " worker");
+    LocalStack stack = LocalStack.boot(dataDir, console, null);
+    ForgeflowProperties properties = stack.get(ForgeflowProperties.class);
+    console.println("forgeflow · roles: " + roles + " (no gateway)");
+    if (roles.agents()) {
+      console.println("forgeflow · planner: " + stack.get(ModelChoice.class).describe());
+    }
+    if (roles.sandbox()) {
+      console.println(
+          "forgeflow · sandbox: "
+              + stack.get(SandboxChoice.class).describe()
+              + " on host "
+              + properties.sandboxHostName());
+    }
+    console.println("forgeflow · temporal: " + stack.get(TemporalChoice.class).describe());
+    console.println(
+        "forgeflow · Ctrl-C stops the worker; its work resumes elsewhere or on restart");
+    console.flush();
+    stopped.await();
     return ExitCodes.CANCELLED;
   }
 }

@@ -30,11 +30,15 @@ class JournalLinesTest {
     printer.print(stored(new Fact.CodeFile("app/main.py", "ab", 120, "CREATE", 0)));
     printer.print(stored(new Fact.ApprovalDecided(false, "split the models")));
     printer.print(stored(new Fact.DeployLog("shop", List.of("started"), null, null)));
+    printer.print(stored(new Fact.SandboxPlaced("docker-1", null)));
+    printer.print(stored(new Fact.SandboxPlaced("docker-2", "docker-1")));
 
     assertThat(text())
         .contains("▸ implementation")
         .contains("wrote app/main.py (120 bytes)")
         .contains("changes requested: split the models")
+        .contains("sandbox host: docker-1")
+        .contains("sandbox moved to host docker-2 (docker-1 stopped answering)")
         .doesNotContain("started");
   }
 

@@ -111,6 +111,19 @@ final class PostgresRunStore implements RunStore {
   }
 
   @Override
+  public void setSandboxHost(String runId, String host) {
+    update(runId, RUNS.SANDBOX_HOST, StorableText.of(host));
+  }
+
+  @Override
+  public Optional<String> sandboxHost(String runId) {
+    return db.select(RUNS.SANDBOX_HOST)
+        .from(RUNS)
+        .where(RUNS.ID.eq(runId))
+        .fetchOptional(RUNS.SANDBOX_HOST);
+  }
+
+  @Override
   public void setResult(String runId, String resultJson) {
     update(runId, RUNS.RESULT, Json.of(resultJson, "the result of run " + runId));
   }

@@ -53,6 +53,17 @@ public interface RunStore {
    */
   void setResult(String runId, String resultJson);
 
+  /**
+   * Records the Docker host the run's sandbox work goes to; a later call (the run moved) replaces
+   * it.
+   *
+   * @throws java.util.NoSuchElementException if there is no such run
+   */
+  void setSandboxHost(String runId, String host);
+
+  /** The Docker host the run's sandbox work went to, if it has one. */
+  Optional<String> sandboxHost(String runId);
+
   /** Up to {@code limit} runs, the most recently created first. */
   List<RunRecord> recent(int limit);
 

@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 public final class InMemoryRunStore implements RunStore {
 
   private final Map<String, RunRecord> runs = new LinkedHashMap<>();
+  private final Map<String, String> sandboxHosts = new java.util.HashMap<>();
   private final Predicate<String> isUser;
 
   /** A store whose runs may be owned by the users {@code isUser} knows. */
@@ -117,6 +118,19 @@ public final class InMemoryRunStore implements RunStore {
         .filter(run -> ownerId != null && ownerId.equals(run.ownerId()))
         .filter(run -> run.projectId() == null || !deletedProject.test(run.projectId()))
         .toList();
+  }
+
+  @Override
+  public synchronized void setSandboxHost(String runId, String host) {
+    if (!runs.containsKey(runId)) {
+      throw new java.util.NoSuchElementException("no run " + runId);
+    }
+    sandboxHosts.put(runId, host);
+  }
+
+  @Override
+  public synchronized Optional<String> sandboxHost(String runId) {
+    return Optional.ofNullable(sandboxHosts.get(runId));
   }
 
   @Override

@@ -78,6 +78,20 @@ abstract class RunStoreContract {
         .isInstanceOf(NoSuchElementException.class);
     assertThatThrownBy(() -> runs.setResult("no-such-run", "{}"))
         .isInstanceOf(NoSuchElementException.class);
+    assertThatThrownBy(() -> runs.setSandboxHost("no-such-run", "host-a"))
+        .isInstanceOf(NoSuchElementException.class);
+  }
+
+  @Test
+  void aRunRemembersTheDockerHostItsSandboxWorkWentToTheLastOneWhenItMoved() {
+    String id = runs.create(new NewRun("a todo API", null));
+    assertThat(runs.sandboxHost(id)).isEmpty();
+
+    runs.setSandboxHost(id, "host-a");
+    assertThat(runs.sandboxHost(id)).contains("host-a");
+    runs.setSandboxHost(id, "host-b");
+    assertThat(runs.sandboxHost(id)).contains("host-b");
+    assertThat(runs.sandboxHost("no-such-run")).isEmpty();
   }
 
   @Test

@@ -27,6 +27,11 @@ import org.springframework.validation.annotation.Validated;
  *     embedded store in the data dir
  * @param embeddingsModel an embedding model of the model endpoint ({@code FORGEFLOW_LLM_BASE_URL})
  *     to embed with; blank for the bundled all-MiniLM-L6-v2, in-process
+ * @param roles what this process does, of {@code gateway} (the API and web UI), {@code agents} (the
+ *     pipeline's workflows and agents) and {@code sandbox} (Docker work on this host); all three by
+ *     default
+ * @param sandboxHost the name of this process's Docker host, whose own task queue its sandbox
+ *     worker polls; blank for the machine's host name
  */
 @Validated
 @ConfigurationProperties(prefix = "forgeflow")
@@ -47,7 +52,19 @@ public record ForgeflowProperties(
             regexp = "|https?://[^\\s/?#]+(/[^\\s?#]*)?",
             message = "must be an http(s) URL of a Chroma server, such as http://127.0.0.1:8000")
         String chromaUrl,
-    @DefaultValue("") String embeddingsModel) {
+    @DefaultValue("") String embeddingsModel,
+    @DefaultValue(Roles.ALL)
+        @Pattern(
+            regexp = Roles.LIST,
+            message =
+                "must be a comma-separated list of gateway, agents and sandbox, such as gateway,agents")
+        String roles,
+    @DefaultValue("")
+        @Pattern(
+            regexp = "|[A-Za-z0-9][A-Za-z0-9._-]{0,62}",
+            message =
+                "must be a host name of letters, digits, dots, dashes and underscores (at most 63), such as docker-1")
+        String sandboxHost) {
 
   public boolean embeddedDatabase() {
     return databaseUrl.isBlank();
@@ -55,5 +72,15 @@ public record ForgeflowProperties(
 
   public boolean embeddedTemporal() {
     return temporalTarget.isBlank();
+  }
+
+  /** The roles this process takes. */
+  public Roles roleSet() {
+    return Roles.parse(roles);
+  }
+
+  /** The name of this process's Docker host: as configured, else the machine's host name. */
+  public String sandboxHostName() {
+    return sandboxHost.isBlank() ? Roles.machineName() : sandboxHost;
   }
 }

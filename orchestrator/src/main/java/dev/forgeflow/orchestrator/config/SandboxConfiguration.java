@@ -31,9 +31,13 @@ class SandboxConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(SandboxConfiguration.class);
 
   @Bean
-  SandboxChoice sandboxChoice(Environment environment) {
+  SandboxChoice sandboxChoice(Environment environment, ForgeflowProperties properties) {
     if ("off".equalsIgnoreCase(environment.getProperty("FORGEFLOW_SANDBOX", "auto"))) {
       return SandboxChoice.off("turned off by FORGEFLOW_SANDBOX=off");
+    }
+    if (!properties.roleSet().sandbox()) {
+      // only a sandbox runner holds the Docker socket
+      return SandboxChoice.elsewhere();
     }
     String image = environment.getProperty("FORGEFLOW_SANDBOX_BASE_IMAGE", DEFAULT_IMAGE);
     Map<String, String> env = new HashMap<>(System.getenv());

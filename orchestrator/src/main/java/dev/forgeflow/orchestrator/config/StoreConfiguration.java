@@ -36,6 +36,13 @@ public class StoreConfiguration {
     return Stores.postgres(database.dataSource());
   }
 
+  /** The sandbox runners and the runs placed on them; after the schema is migrated. */
+  @Bean
+  dev.forgeflow.store.SandboxHosts sandboxHosts(DatabaseHandle database, Stores migrated) {
+    return new dev.forgeflow.store.PostgresSandboxHosts(
+        org.jooq.impl.DSL.using(database.dataSource(), org.jooq.SQLDialect.POSTGRES));
+  }
+
   /** A data source and what must be closed to release it. */
   public record DatabaseHandle(DataSource dataSource, AutoCloseable owner)
       implements AutoCloseable {

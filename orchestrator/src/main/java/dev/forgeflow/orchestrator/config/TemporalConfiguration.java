@@ -7,8 +7,10 @@ import dev.forgeflow.agents.support.WorkerHeartbeats;
 import dev.forgeflow.agents.validate.RuntimeProfile;
 import dev.forgeflow.orchestrator.config.TemporalSetup.TemporalPlan;
 import dev.forgeflow.orchestrator.deploy.DeploymentJanitor;
+import dev.forgeflow.orchestrator.deploy.HostHeartbeat;
 import dev.forgeflow.orchestrator.deploy.LogJournaling;
 import dev.forgeflow.orchestrator.deploy.RecordedDeployActivities;
+import dev.forgeflow.orchestrator.deploy.RecordedPlacement;
 import dev.forgeflow.orchestrator.temporal.SearchAttributeRegistry;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
 import dev.forgeflow.sandbox.SandboxInstance;
@@ -19,6 +21,7 @@ import dev.forgeflow.sandbox.deploy.DeployLimits;
 import dev.forgeflow.sandbox.deploy.Deployments;
 import dev.forgeflow.sandbox.deploy.EgressRules;
 import dev.forgeflow.sandbox.deploy.Janitor;
+import dev.forgeflow.store.SandboxHosts;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.architecture.ArchitectureActivities;
 import dev.forgeflow.workflows.implementer.ImplementerActivities;
@@ -29,6 +32,8 @@ import dev.forgeflow.workflows.requirements.RequirementsActivities;
 import dev.forgeflow.workflows.retrieval.RetrievalActivities;
 import dev.forgeflow.workflows.review.ReviewerActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
+import dev.forgeflow.workflows.sandbox.SandboxHost;
+import io.temporal.client.WorkflowClient;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
@@ -45,7 +50,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.PropertySource;
 
 /**
  * Temporal through temporal-spring-boot-starter: {@link TemporalSetup} chooses the server before
@@ -59,7 +63,6 @@ import org.springframework.context.annotation.PropertySource;
  * has one.
  */
 @Configuration(proxyBeanMethods = false)
-@PropertySource("classpath:forgeflow-workers.properties")
 class TemporalConfiguration {
 
   /**
@@ -70,11 +73,15 @@ class TemporalConfiguration {
   @Bean
   TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> workerFactoryCapacity(
       WorkerProperties capacity) {
-    return builder ->
-        builder
-            .setWorkerInterceptors(new StoreFailures(), new WorkerHeartbeats())
-            .setWorkflowCacheSize(capacity.workflowCacheSize())
-            .setMaxWorkflowThreadCount(capacity.maxWorkflowThreads());
+    return builder -> factoryOptions(builder, capacity);
+  }
+
+  private static WorkerFactoryOptions.Builder factoryOptions(
+      WorkerFactoryOptions.Builder builder, WorkerProperties capacity) {
+    return builder
+        .setWorkerInterceptors(new StoreFailures(), new WorkerHeartbeats())
+        .setWorkflowCacheSize(capacity.workflowCacheSize())
+        .setMaxWorkflowThreadCount(capacity.maxWorkflowThreads());
   }
 
   /** How much the pipeline worker takes on at once. */
@@ -171,15 +178,36 @@ class TemporalConfiguration {
    */
   @Bean
   WorkerLifecycle workerLifecycle(
-      WorkerFactory workers,
+      ObjectProvider<WorkerFactory> starterWorkers,
+      WorkflowClient client,
+      WorkerProperties capacity,
       TemporalChoice temporal,
       Stores stores,
       SandboxChoice sandbox,
       ProbeScripts probe,
-      SandboxInstance instance) {
+      SandboxInstance instance,
+      ForgeflowProperties properties,
+      SandboxHosts hosts) {
     List<AutoCloseable> closeables = new ArrayList<>();
     List<Runnable> starts = new ArrayList<>();
-    if (sandbox.available()) {
+    Roles roles = properties.roleSet();
+    // the starter makes (and starts) a worker factory only for the pipeline worker it declares; a
+    // process without the agents role makes its own for the sandbox's workers
+    WorkerFactory workers = starterWorkers.getIfAvailable();
+    if (workers == null) {
+      workers =
+          WorkerFactory.newInstance(
+              client, factoryOptions(WorkerFactoryOptions.newBuilder(), capacity).build());
+      starts.add(workers::start);
+    }
+    if (roles.sandbox() && !roles.everything() && !sandbox.local()) {
+      throw new IllegalStateException(
+          "FORGEFLOW_ROLES="
+              + roles
+              + " takes the sandbox role, but no Docker daemon answers: "
+              + sandbox.reason());
+    }
+    if (roles.sandbox() && sandbox.local()) {
       EgressRules rules = new EgressRules();
       Deployments deployments = new Deployments(sandbox.docker(), rules, instance);
       LogJournaling logs = new LogJournaling(deployments, stores.journal());
@@ -193,30 +221,42 @@ class TemporalConfiguration {
               Clock.systemUTC());
       starts.add(janitor::start);
       closeables.add(janitor);
-      workers
-          .newWorker(SandboxActivities.TASK_QUEUE, WorkerOptions.getDefaultInstance())
-          .registerActivitiesImplementations(
-              new SandboxActivitiesImpl(
+      Object checks =
+          new SandboxActivitiesImpl(
+              sandbox.docker(),
+              instance,
+              stores.bundles(),
+              stores.journal(),
+              sandbox.baseImage(),
+              probe);
+      Object deploys =
+          new RecordedDeployActivities(
+              new DeployActivitiesImpl(
                   sandbox.docker(),
                   instance,
                   stores.bundles(),
                   stores.journal(),
                   sandbox.baseImage(),
-                  probe),
-              new RecordedDeployActivities(
-                  new DeployActivitiesImpl(
-                      sandbox.docker(),
-                      instance,
-                      stores.bundles(),
-                      stores.journal(),
-                      sandbox.baseImage(),
-                      DeployLimits.defaults(),
-                      rules,
-                      Clock.systemUTC()),
-                  stores.deployments(),
-                  DeployLimits.defaults().ttl(),
-                  Clock.systemUTC(),
-                  logs));
+                  DeployLimits.defaults(),
+                  rules,
+                  Clock.systemUTC()),
+              stores.deployments(),
+              DeployLimits.defaults().ttl(),
+              Clock.systemUTC(),
+              logs);
+      SandboxHost host = SandboxHost.named(properties.sandboxHostName());
+      HostHeartbeat heartbeat = new HostHeartbeat(hosts, host);
+      starts.add(heartbeat::start);
+      closeables.add(heartbeat);
+      // this host's own queue: the checks and deploys of the runs placed here
+      workers
+          .newWorker(host.taskQueue(), WorkerOptions.getDefaultInstance())
+          .registerActivitiesImplementations(checks, deploys);
+      // the queue every runner shares: placing runs (whoever takes it is the host), and the work
+      // of runs begun before hosts had queues of their own
+      workers
+          .newWorker(SandboxActivities.TASK_QUEUE, WorkerOptions.getDefaultInstance())
+          .registerActivitiesImplementations(new RecordedPlacement(host, hosts), checks, deploys);
     }
     return new WorkerLifecycle(workers, starts, closeables);
   }

@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
  * Decides which Temporal this process talks to before the context is built, and tells
@@ -33,6 +34,7 @@ public final class TemporalSetup
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   static final String SOURCE = "forgeflowTemporal";
+  static final String WORKERS = "forgeflowWorkers";
   private static final Logger LOG = LoggerFactory.getLogger(TemporalSetup.class);
 
   /**
@@ -63,6 +65,16 @@ public final class TemporalSetup
       decided.put("spring.temporal.connection.target", plan.target());
     }
     environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, decided));
+    if (properties.roleSet().agents()) {
+      // the pipeline worker: only a process with the agents role polls the pipeline's queue
+      try {
+        environment
+            .getPropertySources()
+            .addLast(new ResourcePropertySource(WORKERS, "classpath:forgeflow-workers.properties"));
+      } catch (java.io.IOException unreadable) {
+        throw new java.io.UncheckedIOException(unreadable);
+      }
+    }
     context.getBeanFactory().registerSingleton("temporalPlan", plan);
   }
 

@@ -54,4 +54,11 @@ public final class RecordedDeployActivities implements DeployActivities {
   public void removeRunResources(String runId) {
     sandbox.removeRunResources(runId);
   }
+
+  @Override
+  public boolean stopService(String runId) {
+    boolean stopped = sandbox.stopService(runId);
+    deployments.remove(dev.forgeflow.sandbox.image.ProjectImages.project(runId));
+    return stopped;
+  }
 }

@@ -11,9 +11,11 @@ import dev.forgeflow.sandbox.image.ProjectImages;
 import dev.forgeflow.store.DeploymentRecord;
 import dev.forgeflow.store.DeploymentStore;
 import dev.forgeflow.store.RunRecord;
+import dev.forgeflow.store.RunStore;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.sandbox.DeployInput;
 import dev.forgeflow.workflows.sandbox.DeployWorkflow;
+import dev.forgeflow.workflows.sandbox.UndeployWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -43,16 +45,23 @@ final class GatewayDeployments implements DeploymentPort {
   private final SandboxChoice sandbox;
   private final SandboxInstance instance;
   private final DeploymentStore deployments;
+  private final RunStore runs;
 
+  /**
+   * Where sandbox runners elsewhere do the Docker work ({@link SandboxChoice#remote()}), deploys
+   * and stops go to the run's host through Temporal.
+   */
   GatewayDeployments(
       WorkflowClient client,
       SandboxChoice sandbox,
       SandboxInstance instance,
-      DeploymentStore deployments) {
+      DeploymentStore deployments,
+      RunStore runs) {
     this.client = client;
     this.sandbox = sandbox;
     this.instance = instance;
     this.deployments = deployments;
+    this.runs = runs;
   }
 
   @Override
@@ -71,7 +80,9 @@ final class GatewayDeployments implements DeploymentPort {
                 .build());
     String name = run.projectName() == null ? "project" : run.projectName();
     try {
-      WorkflowClient.start(workflow::deploy, new DeployInput(run.id(), name, bundleId));
+      WorkflowClient.start(
+          workflow::deploy,
+          new DeployInput(run.id(), name, bundleId, runs.sandboxHost(run.id()).orElse(null)));
     } catch (WorkflowExecutionAlreadyStarted running) {
       throw new Busy("A deploy of run " + run.id() + " is in progress");
     }
@@ -80,7 +91,7 @@ final class GatewayDeployments implements DeploymentPort {
   @Override
   public Optional<Status> status(String runId) {
     Optional<DeploymentRecord> recorded = deployments.find(ProjectImages.project(runId));
-    Optional<String> bundle = sandbox.available() ? runningBundle(runId) : Optional.empty();
+    Optional<String> bundle = sandbox.local() ? runningBundle(runId) : Optional.empty();
     WorkflowStub deploy = client.newUntypedWorkflowStub(DeployWorkflow.workflowId(runId));
     WorkflowExecutionStatus last = lastDeploy(deploy);
     if (last == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
@@ -93,7 +104,7 @@ final class GatewayDeployments implements DeploymentPort {
     }
     if (recorded.isPresent()) {
       DeploymentRecord record = recorded.get();
-      String state = bundle.isPresent() || !sandbox.available() ? record.status() : "stopped";
+      String state = bundle.isPresent() || !sandbox.local() ? record.status() : "stopped";
       return Optional.of(new Status(state, record.url(), bundle.orElse(null), record.expiresAt()));
     }
     if (last == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED
@@ -158,15 +169,36 @@ final class GatewayDeployments implements DeploymentPort {
     String project = ProjectImages.project(runId);
     boolean recorded = deployments.find(project).isPresent();
     boolean stopped =
-        sandbox.available()
-            && new Deployments(sandbox.docker(), new EgressRules(), instance).stop(project);
+        sandbox.local()
+            ? new Deployments(sandbox.docker(), new EgressRules(), instance).stop(project)
+            : sandbox.remote() && stopOnHost(runId);
     deployments.remove(project);
     return stopped || recorded;
   }
 
+  /** Stops the run's service on the host that runs it, through an {@link UndeployWorkflow}. */
+  private boolean stopOnHost(String runId) {
+    UndeployWorkflow undeploy =
+        client.newWorkflowStub(
+            UndeployWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(UndeployWorkflow.workflowId(runId))
+                .setTaskQueue(PipelineWorkflow.TASK_QUEUE)
+                .setWorkflowExecutionTimeout(java.time.Duration.ofMinutes(5))
+                .build());
+    return undeploy.stop(runId, runs.sandboxHost(runId).orElse(null));
+  }
+
   @Override
   public AutoCloseable followLogs(String runId, int tail, Consumer<String> lines, Runnable ended) {
-    if (!sandbox.available()) {
+    if (sandbox.remote()) {
+      throw new NoSuchElementException(
+          "run "
+              + runId
+              + "'s service runs on a sandbox runner; its log reaches the run's events as"
+              + " deploy.log");
+    }
+    if (!sandbox.local()) {
       throw new NoSuchElementException("no sandbox on this server");
     }
     Deployments running = new Deployments(sandbox.docker(), new EgressRules(), instance);

@@ -151,7 +151,8 @@ final class GatewayPipelines implements Pipelines {
         runs.stores().deployments().remove(deployment.project());
       }
     }
-    if (!sandbox.available()) {
+    if (!sandbox.local()) {
+      // a sandbox runner's janitor removes what belongs to no live run
       return;
     }
     DeployActivitiesImpl sandboxSteps =

@@ -41,7 +41,7 @@ class GatewayRole {
       SandboxChoice sandbox,
       SandboxInstance instance,
       dev.forgeflow.store.Stores stores) {
-    return new GatewayDeployments(client, sandbox, instance, stores.deployments());
+    return new GatewayDeployments(client, sandbox, instance, stores.deployments(), stores.runs());
   }
 
   @Bean

@@ -115,6 +115,11 @@ public final class DeployActivitiesImpl implements DeployActivities {
     }
   }
 
+  @Override
+  public boolean stopService(String runId) {
+    return new Deployments(docker, rules, instance).stop(ProjectImages.project(runId));
+  }
+
   private ApplicationFailure failed(DeployInput input, ApplicationFailure failure) {
     journal.failed(input, failure.getOriginalMessage());
     return failure;

@@ -464,6 +464,23 @@ public sealed interface Fact {
   }
 
   /**
+   * {@code sandbox.placed}: the run's sandbox work (checks, deploy) goes to this Docker host, where
+   * its images are built.
+   *
+   * @param host the host's name
+   * @param previousHost the host the run left because it stopped answering; null at first
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record SandboxPlaced(String host, String previousHost) implements WorkflowFact {
+    public static final String TYPE = "sandbox.placed";
+
+    @Override
+    public String eventType() {
+      return TYPE;
+    }
+  }
+
+  /**
    * {@code retrieval.done}: an agent retrieved passages before it wrote; what, and how well each
    * matched. The passages themselves are kept in the run's {@code context.<agent>} artifact.
    *

@@ -82,6 +82,45 @@ public final class PipelineActivities {
                   .build())
           .build();
 
+  /**
+   * How long a host's queue may go unpolled before its work moves to another host: its runner is
+   * gone (or so busy that another host serves the run sooner).
+   */
+  public static final Duration HOST_SILENCE = Duration.ofSeconds(90);
+
+  /**
+   * Choosing a run's Docker host, on the queue every sandbox runner polls. With no runner up, the
+   * run waits for one (up to an hour).
+   */
+  public static final ActivityOptions PLACEMENT =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(SandboxActivities.TASK_QUEUE)
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofHours(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .build())
+          .build();
+
+  /** {@link #SANDBOX} on one host's queue, leaving a host that does not take the work up. */
+  public static ActivityOptions sandboxOn(String taskQueue) {
+    return ActivityOptions.newBuilder(SANDBOX)
+        .setTaskQueue(taskQueue)
+        .setScheduleToStartTimeout(HOST_SILENCE)
+        .build();
+  }
+
+  /** {@link #DEPLOY} on one host's queue, leaving a host that does not take the work up. */
+  public static ActivityOptions deployOn(String taskQueue) {
+    return ActivityOptions.newBuilder(DEPLOY)
+        .setTaskQueue(taskQueue)
+        .setScheduleToStartTimeout(HOST_SILENCE)
+        .build();
+  }
+
   /** Deploys wait for a health check, heartbeating; compensation retries until it is done. */
   public static final ActivityOptions DEPLOY =
       ActivityOptions.newBuilder()

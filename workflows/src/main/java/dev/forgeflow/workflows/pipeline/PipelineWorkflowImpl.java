@@ -28,6 +28,7 @@ import dev.forgeflow.workflows.sandbox.CheckInput;
 import dev.forgeflow.workflows.sandbox.DeployActivities;
 import dev.forgeflow.workflows.sandbox.DeployInput;
 import dev.forgeflow.workflows.sandbox.Deployment;
+import dev.forgeflow.workflows.sandbox.HostedSandbox;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import io.temporal.failure.ActivityFailure;
@@ -49,6 +50,12 @@ import java.util.Map;
  * BudgetGuard}, built with the run so that Updates find them from its first moment.
  */
 public class PipelineWorkflowImpl implements PipelineWorkflow {
+
+  /**
+   * The change that placed each run's sandbox work on one Docker host's own queue (a {@code
+   * getVersion} id); runs begun before it use the shared sandbox queue.
+   */
+  static final String SANDBOX_HOSTS_CHANGE = "sandbox-hosts";
 
   /** The change that made agents retrieve before they write (a {@code getVersion} id). */
   static final String RETRIEVAL_CHANGE = "retrieval";
@@ -79,6 +86,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private final BudgetGuard budget;
   private final Saga sandboxUndo = new Saga(new Saga.Options.Builder().build());
   private boolean sandboxUsed;
+  private HostedSandbox hosted;
   private CharterResult charter;
   private String lastSignature;
   private boolean escalated;
@@ -249,14 +257,41 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private TestReport check(int round) {
     if (!sandboxUsed) {
       sandboxUsed = true;
-      sandboxUndo.addCompensation(deployer::removeRunResources, input.runId());
+      boolean placing =
+          Workflow.getVersion(SANDBOX_HOSTS_CHANGE, Workflow.DEFAULT_VERSION, 1)
+              != Workflow.DEFAULT_VERSION;
+      if (placing) {
+        hosted = new HostedSandbox(input.runId(), progress::placed);
+        sandboxUndo.addCompensation(this::removeFromHost);
+      } else {
+        sandboxUndo.addCompensation(deployer::removeRunResources, input.runId());
+      }
     }
+    CheckInput checking =
+        new CheckInput(input.runId(), progress.bundle().bundleId(), round, charter.authRequired());
     return progress.stage(
         Stage.CHECKS,
         () ->
-            sandbox.check(
-                new CheckInput(
-                    input.runId(), progress.bundle().bundleId(), round, charter.authRequired())));
+            hosted == null
+                ? sandbox.check(checking)
+                : hosted.call(on -> on.sandbox().check(checking)));
+  }
+
+  /**
+   * Removes what the run made on its host. A host that no longer answers keeps it until it is back,
+   * when its janitor removes what belongs to no live run.
+   */
+  private void removeFromHost() {
+    if (hosted.host() == null) {
+      return;
+    }
+    try {
+      hosted.stubs().deployer().removeRunResources(input.runId());
+    } catch (ActivityFailure failure) {
+      if (!HostedSandbox.hostSilent(failure)) {
+        throw failure;
+      }
+    }
   }
 
   /** An approved run in deploy mode runs its service; any other end undoes the sandbox steps. */
@@ -274,7 +309,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     DeployInput deploy =
         new DeployInput(input.runId(), approved.projectName(), progress.bundle().bundleId());
     try {
-      Deployment deployed = progress.stage(Stage.DEPLOY, () -> deployer.deploy(deploy));
+      Deployment deployed =
+          progress.stage(
+              Stage.DEPLOY,
+              () ->
+                  hosted == null
+                      ? deployer.deploy(deploy)
+                      : hosted.call(on -> on.deployer().deploy(deploy)));
       return approved.withDeploymentUrl(deployed.url());
     } catch (ActivityFailure failure) {
       if (!(failure.getCause() instanceof ApplicationFailure refused)

@@ -52,6 +52,11 @@ final class RunProgress {
     return result;
   }
 
+  /** Journals the Docker host the run's sandbox work goes to. */
+  void placed(String host, String previousHost) {
+    log.record(new Fact.SandboxPlaced(host, previousHost));
+  }
+
   /** Enters a stage without journalling it (the approval wait journals its own events). */
   void enter(Stage next) {
     stage = next;

@@ -28,4 +28,12 @@ public interface DeployActivities {
    */
   @ActivityMethod
   void removeRunResources(String runId);
+
+  /**
+   * Stops the service the run deployed, on this host; idempotent.
+   *
+   * @return whether a service was running
+   */
+  @ActivityMethod
+  boolean stopService(String runId);
 }

@@ -32,8 +32,13 @@ import dev.forgeflow.workflows.sandbox.CheckInput;
 import dev.forgeflow.workflows.sandbox.DeployActivities;
 import dev.forgeflow.workflows.sandbox.DeployInput;
 import dev.forgeflow.workflows.sandbox.Deployment;
+import dev.forgeflow.workflows.sandbox.PlacementInput;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
+import dev.forgeflow.workflows.sandbox.SandboxHost;
+import dev.forgeflow.workflows.sandbox.SandboxPlacement;
 import dev.forgeflow.workflows.sandbox.TestReport;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
@@ -51,6 +56,7 @@ final class FakeAgents
         ImplementerActivities,
         ReviewerActivities,
         SandboxActivities,
+        SandboxPlacement,
         DeployActivities,
         RetrievalActivities,
         JournalActivities {
@@ -78,9 +84,22 @@ final class FakeAgents
   final List<CheckInput> checks = new CopyOnWriteArrayList<>();
   final List<DeployInput> deploys = new CopyOnWriteArrayList<>();
   final List<String> removedRuns = new CopyOnWriteArrayList<>();
+
+  /** The hosts placements answer with, in turn; the last one stays. */
+  final Deque<String> hosts = new ConcurrentLinkedDeque<>(List.of(HOST));
+
+  final List<PlacementInput> placements = new CopyOnWriteArrayList<>();
+
+  /** Each sandbox call as "method queue". */
+  final List<String> sandboxCalls = new CopyOnWriteArrayList<>();
+
   final CountDownLatch checkStarted = new CountDownLatch(1);
   volatile long checkMillis = 0;
   volatile RuntimeException deployFailure;
+
+  /** A run whose deploys fail for good, the others' succeeding. */
+  volatile String deployFailureFor;
+
   final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger maxInFlight = new AtomicInteger();
   final CountDownLatch implementerStarted = new CountDownLatch(1);
@@ -88,6 +107,9 @@ final class FakeAgents
   volatile long implementMillis = 50;
   volatile RuntimeException requirementsFailure;
   private final AtomicInteger versions = new AtomicInteger();
+
+  /** The Docker host sandbox work is placed on unless a test scripts others. */
+  static final String HOST = "host-a";
 
   static PlannedFile file(String path) {
     return new PlannedFile(path, "purpose of " + path, "interface of " + path);
@@ -147,8 +169,16 @@ final class FakeAgents
   }
 
   @Override
+  public SandboxHost place(PlacementInput input) {
+    placements.add(input);
+    String host = hosts.size() > 1 ? hosts.poll() : hosts.peek();
+    return SandboxHost.named(host);
+  }
+
+  @Override
   public TestReport check(CheckInput input) {
     checks.add(input);
+    sandboxCall("check");
     checkStarted.countDown();
     pause(checkMillis);
     TestReport next = checkScript.poll();
@@ -158,8 +188,12 @@ final class FakeAgents
   @Override
   public Deployment deploy(DeployInput input) {
     deploys.add(input);
+    sandboxCall("deploy");
     if (deployFailure != null) {
       throw deployFailure;
+    }
+    if (input.runId().equals(deployFailureFor)) {
+      throw ApplicationFailure.newNonRetryableFailure("the service never answered", "DeployFailed");
     }
     return new Deployment(
         input.project(), "container-1", "image", 40123, "http://127.0.0.1:40123", "healthy");
@@ -168,6 +202,18 @@ final class FakeAgents
   @Override
   public void removeRunResources(String runId) {
     removedRuns.add(runId);
+    sandboxCall("remove");
+  }
+
+  @Override
+  public boolean stopService(String runId) {
+    sandboxCall("stop");
+    return true;
+  }
+
+  private void sandboxCall(String method) {
+    sandboxCalls.add(
+        method + " " + Activity.getExecutionContext().getInfo().getActivityTaskQueue());
   }
 
   private static void pause(long millis) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forgeflow.workflows.sandbox.CheckFailure;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
+import dev.forgeflow.workflows.sandbox.SandboxHost;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with {@code -Dforgeflow.record-histories=src/test/resources/histories} before a change to the
  * workflow, so that the change is then checked against what the code before it recorded. The files
  * it writes are named for the last change they cover ({@code -retrieval}: agents retrieve and
- * versions are indexed); the older files stay, replayed as runs begun before it.
+ * versions are indexed; {@code -hosts}: sandbox work is placed on one Docker host's queue); the
+ * older files stay, replayed as runs begun before it.
  */
 @EnabledIfSystemProperty(named = "forgeflow.record-histories", matches = ".+")
 class HistoryRecording {
@@ -47,6 +49,7 @@ class HistoryRecording {
   void start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     worker.registerActivitiesImplementations(agents);
     env.newWorker(SandboxActivities.TASK_QUEUE).registerActivitiesImplementations(agents);
+    env.newWorker(SandboxHost.taskQueue(FakeAgents.HOST)).registerActivitiesImplementations(agents);
     for (var key : RunSearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), key.getValueType());
     }
@@ -69,7 +72,7 @@ class HistoryRecording {
     stub("run-checks-deploy")
         .run(
             input("run-checks-deploy", PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY)));
-    save("run-checks-deploy", "pipeline-checks-deploy-retrieval.json");
+    save("run-checks-deploy", "pipeline-checks-deploy-hosts.json");
   }
 
   /** The deploy fails for good: the saga removes what the sandbox made, and the run fails. */
@@ -85,11 +88,12 @@ class HistoryRecording {
                             "run-deploy-compensates",
                             PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY))))
         .isInstanceOf(WorkflowFailedException.class);
-    save("run-deploy-compensates", "pipeline-deploy-fails-compensates-retrieval.json");
+    save("run-deploy-compensates", "pipeline-deploy-fails-compensates-hosts.json");
   }
 
   private void save(String runId, String file) throws Exception {
     assertThat(agents.retrievals).as("the history covers retrieval").isNotEmpty();
+    assertThat(agents.placements).as("the history covers sandbox hosts").isNotEmpty();
     Path dir = Path.of(System.getProperty("forgeflow.record-histories"));
     Files.createDirectories(dir);
     Files.writeString(

@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and approval (recorded before the run kept search attributes); failing checks, a repair round and
  * a deploy; a deploy that fails for good and the saga's compensation (both recorded by {@link
  * HistoryRecording}, with search attributes); and the last two again with the agents retrieving and
- * each version indexed (the {@code -retrieval} files), beside the older ones that replay as runs
- * begun before retrieval.
+ * each version indexed (the {@code -retrieval} files), and with the sandbox work placed on one
+ * Docker host's queue (the {@code -hosts} files), beside the older ones that replay as runs begun
+ * before those changes.
  */
 class PipelineReplayTest {
 
@@ -22,7 +23,9 @@ class PipelineReplayTest {
         "pipeline-checks-deploy.json",
         "pipeline-deploy-fails-compensates.json",
         "pipeline-checks-deploy-retrieval.json",
-        "pipeline-deploy-fails-compensates-retrieval.json"
+        "pipeline-deploy-fails-compensates-retrieval.json",
+        "pipeline-checks-deploy-hosts.json",
+        "pipeline-deploy-fails-compensates-hosts.json"
       })
   void storedHistoryReplaysAgainstTheCurrentWorkflowCode(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

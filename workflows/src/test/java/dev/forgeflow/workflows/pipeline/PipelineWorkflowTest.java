@@ -2,6 +2,7 @@ package dev.forgeflow.workflows.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.forgeflow.workflows.artifacts.PatchRequest;
 import dev.forgeflow.workflows.artifacts.ReviewIssue;
@@ -15,6 +16,7 @@ import dev.forgeflow.workflows.sandbox.CheckFailure;
 import dev.forgeflow.workflows.sandbox.CheckInput;
 import dev.forgeflow.workflows.sandbox.DeployActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
+import dev.forgeflow.workflows.sandbox.SandboxHost;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
@@ -53,6 +55,7 @@ class PipelineWorkflowTest {
   void start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     worker.registerActivitiesImplementations(agents);
     env.newWorker(SandboxActivities.TASK_QUEUE).registerActivitiesImplementations(agents);
+    env.newWorker(SandboxHost.taskQueue(FakeAgents.HOST)).registerActivitiesImplementations(agents);
     env.start();
     this.env = env;
     this.client = client;
@@ -208,6 +211,75 @@ class PipelineWorkflowTest {
     assertThat(agents.removedRuns).isEmpty();
     assertThat(agents.ends.get(0).summary())
         .containsEntry("deploymentUrl", "http://127.0.0.1:40123");
+  }
+
+  @Test
+  void aRunsChecksAndDeployGoToTheDockerHostItWasPlacedOnAndTheJournalSaysWhich() {
+    agents.checkScript.add(
+        new TestReport(
+            false,
+            "image",
+            1,
+            1,
+            List.of(new CheckFailure("pytest", "tests/test_books.py", 9, "assert 500 == 201")),
+            "1 failed"));
+    PipelineResult result =
+        stub("run-hosted")
+            .run(input("run-hosted", PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY)));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.APPROVED);
+    assertThat(agents.placements)
+        .singleElement()
+        .isEqualTo(new dev.forgeflow.workflows.sandbox.PlacementInput("run-hosted", null));
+    String there = SandboxHost.taskQueue(FakeAgents.HOST);
+    assertThat(agents.sandboxCalls)
+        .containsExactly("check " + there, "check " + there, "deploy " + there);
+    assertThat(agents.events)
+        .filteredOn(e -> e.type().equals(Fact.SandboxPlaced.TYPE))
+        .singleElement()
+        .satisfies(e -> assertThat(e.payload()).containsExactly(entry("host", FakeAgents.HOST)));
+  }
+
+  /**
+   * Two runs side by side (the host's silence is waited for in real time, once): each is placed on
+   * a host whose runner is gone, moves to a live one, and is checked and deployed there; the one
+   * whose deploy fails removes what it made on the host it moved to.
+   */
+  @Test
+  void aHostThatStopsAnsweringLosesItsRunsToALiveOne() throws Exception {
+    // host-gone's runner is not polling its queue: the first check of each run waits there
+    agents.hosts.clear();
+    agents.hosts.addAll(List.of("host-gone", "host-gone", FakeAgents.HOST));
+    agents.deployFailureFor = "run-moved-fails";
+    PipelineOptions deploying = PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY);
+    WorkflowClient.start(stub("run-moved")::run, input("run-moved", deploying));
+    WorkflowClient.start(stub("run-moved-fails")::run, input("run-moved-fails", deploying));
+
+    PipelineResult moved = result("run-moved");
+    assertThatThrownBy(() -> result("run-moved-fails")).isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(moved.outcome()).isEqualTo(Outcome.APPROVED);
+    assertThat(moved.deploymentUrl()).isEqualTo("http://127.0.0.1:40123");
+    assertThat(agents.placements)
+        .filteredOn(p -> p.runId().equals("run-moved"))
+        .extracting(p -> p.previousHost())
+        .containsExactly(null, "host-gone");
+    String there = SandboxHost.taskQueue(FakeAgents.HOST);
+    assertThat(agents.sandboxCalls)
+        .containsExactlyInAnyOrder(
+            "check " + there,
+            "deploy " + there,
+            "check " + there,
+            "deploy " + there,
+            "remove " + there);
+    assertThat(agents.removedRuns).containsExactly("run-moved-fails");
+    assertThat(agents.events)
+        .filteredOn(e -> e.runId().equals("run-moved"))
+        .filteredOn(e -> e.type().equals(Fact.SandboxPlaced.TYPE))
+        .extracting(RunEvent::payload)
+        .containsExactly(
+            java.util.Map.of("host", "host-gone"),
+            java.util.Map.of("host", FakeAgents.HOST, "previousHost", "host-gone"));
   }
 
   @Test

@@ -1,0 +1,57 @@
+package dev.forgeflow.orchestrator.deploy;
+
+import dev.forgeflow.store.SandboxHosts;
+import dev.forgeflow.workflows.sandbox.SandboxHost;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Says every few seconds that this runner's Docker host is alive, so runs are placed on it; on the
+ * way down, that it leaves. A runner that dies stops saying so and is chosen no more once {@link
+ * RecordedPlacement#LIVE} has passed.
+ */
+public final class HostHeartbeat implements AutoCloseable {
+  static final long EVERY_SECONDS = 5;
+  private static final Logger LOG = LoggerFactory.getLogger(HostHeartbeat.class);
+
+  private final SandboxHosts hosts;
+  private final SandboxHost host;
+  private final ScheduledExecutorService beat =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "forgeflow-host-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  public HostHeartbeat(SandboxHosts hosts, SandboxHost host) {
+    this.hosts = hosts;
+    this.host = host;
+  }
+
+  /** Starts saying so. */
+  public void start() {
+    beat.scheduleWithFixedDelay(this::once, 0, EVERY_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private void once() {
+    try {
+      hosts.heartbeat(host.name(), host.taskQueue());
+    } catch (RuntimeException unreachable) {
+      LOG.warn("could not say host {} is alive: {}", host.name(), unreachable.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    beat.shutdownNow();
+    try {
+      hosts.leave(host.name());
+    } catch (RuntimeException unreachable) {
+      // it is not seen alive any more once its heartbeats stop
+    }
+  }
+}
