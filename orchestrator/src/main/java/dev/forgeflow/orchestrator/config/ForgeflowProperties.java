@@ -27,6 +27,11 @@ import org.springframework.validation.annotation.Validated;
  *     embedded store in the data dir
  * @param embeddingsModel an embedding model of the model endpoint ({@code FORGEFLOW_LLM_BASE_URL})
  *     to embed with; blank for the bundled all-MiniLM-L6-v2, in-process
+ * @param otlpEndpoint an OpenTelemetry collector to export traces to over OTLP: for {@code
+ *     http/protobuf} its base URL ({@code http://127.0.0.1:4318}; {@code /v1/traces} is added) or
+ *     its full traces URL, for {@code grpc} its URL ({@code http://127.0.0.1:4317}); blank to
+ *     export nothing
+ * @param otlpProtocol how to speak to {@code otlpEndpoint}: {@code http/protobuf} or {@code grpc}
  */
 @Validated
 @ConfigurationProperties(prefix = "forgeflow")
@@ -47,7 +52,15 @@ public record ForgeflowProperties(
             regexp = "|https?://[^\\s/?#]+(/[^\\s?#]*)?",
             message = "must be an http(s) URL of a Chroma server, such as http://127.0.0.1:8000")
         String chromaUrl,
-    @DefaultValue("") String embeddingsModel) {
+    @DefaultValue("") String embeddingsModel,
+    @DefaultValue("")
+        @Pattern(
+            regexp = "|https?://[^\\s/?#]+(/[^\\s?#]*)?",
+            message = "must be an http(s) URL of an OTLP collector, such as http://127.0.0.1:4318")
+        String otlpEndpoint,
+    @DefaultValue("http/protobuf")
+        @Pattern(regexp = "http/protobuf|grpc", message = "must be http/protobuf or grpc")
+        String otlpProtocol) {
 
   public boolean embeddedDatabase() {
     return databaseUrl.isBlank();

@@ -11,7 +11,9 @@ import dev.forgeflow.orchestrator.deploy.LogJournaling;
 import dev.forgeflow.orchestrator.deploy.RecordedDeployActivities;
 import dev.forgeflow.orchestrator.temporal.SearchAttributeRegistry;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
+import dev.forgeflow.sandbox.DockerSpans;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.check.CheckLimits;
 import dev.forgeflow.sandbox.check.ProbeScripts;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
 import dev.forgeflow.sandbox.deploy.DeployActivitiesImpl;
@@ -29,7 +31,9 @@ import dev.forgeflow.workflows.requirements.RequirementsActivities;
 import dev.forgeflow.workflows.retrieval.RetrievalActivities;
 import dev.forgeflow.workflows.review.ReviewerActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
+import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.spring.boot.WorkerOptionsCustomizer;
@@ -46,6 +50,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.annotation.Order;
 
 /**
  * Temporal through temporal-spring-boot-starter: {@link TemporalSetup} chooses the server before
@@ -63,16 +68,32 @@ import org.springframework.context.annotation.PropertySource;
 class TemporalConfiguration {
 
   /**
-   * A write the store refuses fails its activity for good instead of re-buying its model call;
-   * every running activity heartbeats, so a worker that dies is noticed within the stubs' heartbeat
-   * timeout. The workflow cache and its threads are sized by {@link WorkerProperties}.
+   * A write the store refuses fails its activity for good instead of re-buying its model call. The
+   * starter puts the worker interceptors that are beans after its tracing interceptor ({@link
+   * TracingConfiguration}), so the activity's span covers them.
    */
+  @Bean
+  @Order(1)
+  WorkerInterceptor storeFailures() {
+    return new StoreFailures();
+  }
+
+  /**
+   * Every running activity heartbeats, so a worker that dies is noticed within the stubs' heartbeat
+   * timeout.
+   */
+  @Bean
+  @Order(2)
+  WorkerInterceptor workerHeartbeats() {
+    return new WorkerHeartbeats();
+  }
+
+  /** The workflow cache and its threads are sized by {@link WorkerProperties}. */
   @Bean
   TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> workerFactoryCapacity(
       WorkerProperties capacity) {
     return builder ->
         builder
-            .setWorkerInterceptors(new StoreFailures(), new WorkerHeartbeats())
             .setWorkflowCacheSize(capacity.workflowCacheSize())
             .setMaxWorkflowThreadCount(capacity.maxWorkflowThreads());
   }
@@ -121,8 +142,13 @@ class TemporalConfiguration {
   /** The agents' activity implementations; each is a bean the pipeline worker names. */
   @Bean
   AgentActivities agentActivities(
-      Stores stores, ModelChoice model, RuntimeProfile profile, Retrieval retrieval) {
-    return new AgentActivities(Agents.activities(stores, model.settings(), profile, retrieval));
+      Stores stores,
+      ModelChoice model,
+      RuntimeProfile profile,
+      Retrieval retrieval,
+      OpenTelemetry openTelemetry) {
+    return new AgentActivities(
+        Agents.activities(stores, model.settings(), profile, retrieval, openTelemetry));
   }
 
   @Bean
@@ -176,7 +202,9 @@ class TemporalConfiguration {
       Stores stores,
       SandboxChoice sandbox,
       ProbeScripts probe,
-      SandboxInstance instance) {
+      SandboxInstance instance,
+      OpenTelemetry openTelemetry) {
+    DockerSpans spans = DockerSpans.of(openTelemetry);
     List<AutoCloseable> closeables = new ArrayList<>();
     List<Runnable> starts = new ArrayList<>();
     if (sandbox.available()) {
@@ -202,7 +230,9 @@ class TemporalConfiguration {
                   stores.bundles(),
                   stores.journal(),
                   sandbox.baseImage(),
-                  probe),
+                  probe,
+                  CheckLimits.defaults(),
+                  spans),
               new RecordedDeployActivities(
                   new DeployActivitiesImpl(
                       sandbox.docker(),
@@ -212,7 +242,8 @@ class TemporalConfiguration {
                       sandbox.baseImage(),
                       DeployLimits.defaults(),
                       rules,
-                      Clock.systemUTC()),
+                      Clock.systemUTC(),
+                      spans),
                   stores.deployments(),
                   DeployLimits.defaults().ttl(),
                   Clock.systemUTC(),
