@@ -80,9 +80,14 @@ class TracingConfiguration {
     if (properties.otlpProtocol().equals("grpc")) {
       return OtlpGrpcSpanExporter.builder().setEndpoint(endpoint).build();
     }
-    String traces =
-        endpoint.endsWith("/v1/traces") ? endpoint : endpoint.replaceAll("/+$", "") + "/v1/traces";
-    return OtlpHttpSpanExporter.builder().setEndpoint(traces).build();
+    return OtlpHttpSpanExporter.builder().setEndpoint(tracesUrl(endpoint)).build();
+  }
+
+  /** The OTLP/HTTP traces URL of a collector's base URL, or the traces URL itself. */
+  static String tracesUrl(String endpoint) {
+    return endpoint.endsWith("/v1/traces")
+        ? endpoint
+        : endpoint.replaceAll("/+$", "") + "/v1/traces";
   }
 
   /** The roles this process serves, as the spans' resource names them: {@code gateway,agents}. */
