@@ -9,6 +9,8 @@ import dev.forgeflow.orchestrator.runs.Launch;
 import dev.forgeflow.orchestrator.runs.RunRequest;
 import dev.forgeflow.orchestrator.runs.Runs;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
+import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.deploy.DeployActivitiesImpl;
 import dev.forgeflow.store.JournalEvent;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import dev.forgeflow.workflows.pipeline.SandboxMode;
@@ -35,8 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One run, one trace: a run with a model (a fake OpenAI-compatible server, so openai-java speaks
- * real HTTP) and the sandbox's checks (the real Docker engine), against a real Temporal dev server
- * — {@code FORGEFLOW_IT_TEMPORAL_TARGET}'s, or local mode's own started with {@code
+ * real HTTP), the sandbox's checks and a deploy (the real Docker engine), against a real Temporal
+ * dev server — {@code FORGEFLOW_IT_TEMPORAL_TARGET}'s, or local mode's own started with {@code
  * FORGEFLOW_TEMPORAL_CLI} — with every span kept in memory.
  */
 @SpringBootTest(classes = {OrchestratorApplication.class, TracingIT.KeptSpans.class})
@@ -76,6 +78,7 @@ class TracingIT {
   @Autowired Runs runs;
   @Autowired TemporalChoice temporal;
   @Autowired SandboxChoice sandbox;
+  @Autowired SandboxInstance instance;
 
   @Test
   void oneTraceRunsFromTheRunsStartThroughWorkflowStagesModelCallsAndDockerOperations() {
@@ -87,11 +90,19 @@ class TracingIT {
                     new RunRequest(
                         "A bookstore API with books (title, author, price: float) and reviews "
                             + "(book_id, rating: int, comment)",
-                        PipelineOptions.defaults().withSandbox(SandboxMode.CHECK))))
+                        PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY))))
             .runId();
+    try {
+      List<JournalEvent> events = RunEnds.followToEnd(runs, runId, Duration.ofMinutes(5));
+      assertThat(events.get(events.size() - 1).type()).isEqualTo("run.completed");
+      assertThat(events).extracting(JournalEvent::type).contains("deploy.ready");
+      assertOneTraceSpans(runId);
+    } finally {
+      removeWhatTheRunLeft(runId);
+    }
+  }
 
-    List<JournalEvent> events = RunEnds.followToEnd(runs, runId, Duration.ofMinutes(5));
-    assertThat(events.get(events.size() - 1).type()).isEqualTo("run.completed");
+  private void assertOneTraceSpans(String runId) {
 
     SpanData root = only(runId, "forgeflow.run.start");
     List<SpanData> trace = inTraceOnceEnded(root.getTraceId(), "RunWorkflow:PipelineWorkflow");
@@ -107,9 +118,11 @@ class TracingIT {
             "RunActivity:Assemble",
             "RunActivity:Check",
             "RunActivity:Review",
+            "RunActivity:Deploy",
             "chat fake-model",
             "docker.build_image",
-            "docker.run_check");
+            "docker.run_check",
+            "docker.deploy");
     // no span of this run escaped into another trace
     assertThat(
             SPANS.getFinishedSpanItems().stream()
@@ -127,7 +140,20 @@ class TracingIT {
         .startsWith("RunActivity:");
     assertThat(parentOf(trace, first(trace, "docker.build_image")).getName())
         .isEqualTo("RunActivity:Check");
+    assertThat(parentOf(trace, first(trace, "docker.deploy")).getName())
+        .isEqualTo("RunActivity:Deploy");
     assertThat(MODEL.requests()).isNotEmpty();
+  }
+
+  /** The deployed service, its network and the run's images, as the saga's compensation does. */
+  private void removeWhatTheRunLeft(String runId) {
+    new DeployActivitiesImpl(
+            sandbox.docker(),
+            instance,
+            runs.stores().bundles(),
+            runs.stores().journal(),
+            sandbox.baseImage())
+        .removeRunResources(runId);
   }
 
   private static SpanData only(String runId, String name) {
