@@ -24,6 +24,7 @@ import dev.forgeflow.agents.support.ModelAgent;
 import dev.forgeflow.agents.validate.BundleValidators;
 import dev.forgeflow.agents.validate.RuntimeProfile;
 import dev.forgeflow.store.Stores;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,9 @@ import java.util.Optional;
  * or to the offline planner (when none is).
  */
 public final class Agents {
+  /** The instrumentation scope of the agents' spans. */
+  public static final String TRACER = "dev.forgeflow.agents";
+
   private Agents() {}
 
   /** What the events and the CLI call the planner in use. */
@@ -46,9 +50,22 @@ public final class Agents {
    */
   public static List<Object> activities(
       Stores stores, Optional<LlmSettings> llm, RuntimeProfile profile, Retrieval retrieval) {
+    return activities(stores, llm, profile, retrieval, OpenTelemetry.noop());
+  }
+
+  /**
+   * Like {@link #activities(Stores, Optional, RuntimeProfile, Retrieval)}, with every model call a
+   * span of {@code telemetry}'s tracer, a child of the activity's span.
+   */
+  public static List<Object> activities(
+      Stores stores,
+      Optional<LlmSettings> llm,
+      RuntimeProfile profile,
+      Retrieval retrieval,
+      OpenTelemetry telemetry) {
     ActivityJournal journal = new ActivityJournal(stores.journal());
     String planner = plannerName(llm);
-    Optional<Models> models = llm.map(settings -> new Models(stores, settings, profile));
+    Optional<Models> models = llm.map(settings -> new Models(stores, settings, profile, telemetry));
     OfflinePlanner offline = new OfflinePlanner();
     return List.of(
         new RequirementsActivitiesImpl(
@@ -96,12 +113,12 @@ public final class Agents {
     private final LlmSettings settings;
     private final RuntimeProfile profile;
 
-    Models(Stores stores, LlmSettings settings, RuntimeProfile profile) {
+    Models(Stores stores, LlmSettings settings, RuntimeProfile profile, OpenTelemetry telemetry) {
       JournalUsageRecorder recorder =
           new JournalUsageRecorder(
               stores.llmCalls(), stores.journal(), Pricing.of(settings), Clock.systemUTC());
-      LlmClient client =
-          LlmClients.ledgered(LlmClients.openAi(settings), stores.replies(), recorder);
+      LlmClient model = LlmClients.traced(LlmClients.openAi(settings), telemetry.getTracer(TRACER));
+      LlmClient client = LlmClients.ledgered(model, stores.replies(), recorder);
       this.output = new StructuredOutput(client);
       this.settings = settings;
       this.profile = profile;

@@ -1,6 +1,7 @@
 package dev.forgeflow.agents.llm;
 
 import dev.forgeflow.store.ReplyLedger;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Clock;
 
 /** Creates {@link LlmClient}s. */
@@ -35,5 +36,14 @@ public final class LlmClients {
    */
   public static LlmClient ledgered(LlmClient model, ReplyLedger ledger, UsageRecorder recorder) {
     return new LedgeredLlmClient(model, ledger, recorder);
+  }
+
+  /**
+   * Wraps a model client so that each call is a span of {@code tracer}, a child of the current
+   * span, carrying the agent, the model and the tokens the endpoint reported; a failed call marks
+   * its span as an error and is rethrown unchanged.
+   */
+  public static LlmClient traced(LlmClient model, Tracer tracer) {
+    return new TracedLlmClient(model, tracer);
   }
 }

@@ -32,6 +32,11 @@ import org.springframework.validation.annotation.Validated;
  *     default
  * @param sandboxHost the name of this process's Docker host, whose own task queue its sandbox
  *     worker polls; blank for the machine's host name
+ * @param otlpEndpoint an OpenTelemetry collector to export traces to over OTLP: for {@code
+ *     http/protobuf} its base URL ({@code http://127.0.0.1:4318}; {@code /v1/traces} is added) or
+ *     its full traces URL, for {@code grpc} its URL ({@code http://127.0.0.1:4317}); blank to
+ *     export nothing
+ * @param otlpProtocol how to speak to {@code otlpEndpoint}: {@code http/protobuf} or {@code grpc}
  */
 @Validated
 @ConfigurationProperties(prefix = "forgeflow")
@@ -64,7 +69,15 @@ public record ForgeflowProperties(
             regexp = "|[A-Za-z0-9][A-Za-z0-9._-]{0,62}",
             message =
                 "must be a host name of letters, digits, dots, dashes and underscores (at most 63), such as docker-1")
-        String sandboxHost) {
+        String sandboxHost,
+    @DefaultValue("")
+        @Pattern(
+            regexp = "|https?://[^\\s/?#]+(/[^\\s?#]*)?",
+            message = "must be an http(s) URL of an OTLP collector, such as http://127.0.0.1:4318")
+        String otlpEndpoint,
+    @DefaultValue("http/protobuf")
+        @Pattern(regexp = "http/protobuf|grpc", message = "must be http/protobuf or grpc")
+        String otlpProtocol) {
 
   public boolean embeddedDatabase() {
     return databaseUrl.isBlank();

@@ -13,7 +13,9 @@ import dev.forgeflow.orchestrator.deploy.RecordedDeployActivities;
 import dev.forgeflow.orchestrator.deploy.RecordedPlacement;
 import dev.forgeflow.orchestrator.temporal.SearchAttributeRegistry;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
+import dev.forgeflow.sandbox.DockerSpans;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.check.CheckLimits;
 import dev.forgeflow.sandbox.check.ProbeScripts;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
 import dev.forgeflow.sandbox.deploy.DeployActivitiesImpl;
@@ -33,8 +35,10 @@ import dev.forgeflow.workflows.retrieval.RetrievalActivities;
 import dev.forgeflow.workflows.review.ReviewerActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.SandboxHost;
+import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.spring.boot.WorkerOptionsCustomizer;
@@ -50,6 +54,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Temporal through temporal-spring-boot-starter: {@link TemporalSetup} chooses the server before
@@ -66,10 +71,27 @@ import org.springframework.context.annotation.Configuration;
 class TemporalConfiguration {
 
   /**
-   * A write the store refuses fails its activity for good instead of re-buying its model call;
-   * every running activity heartbeats, so a worker that dies is noticed within the stubs' heartbeat
-   * timeout. The workflow cache and its threads are sized by {@link WorkerProperties}.
+   * A write the store refuses fails its activity for good instead of re-buying its model call. The
+   * starter puts the worker interceptors that are beans after its tracing interceptor ({@link
+   * TracingConfiguration}), so the activity's span covers them.
    */
+  @Bean
+  @Order(1)
+  WorkerInterceptor storeFailures() {
+    return new StoreFailures();
+  }
+
+  /**
+   * Every running activity heartbeats, so a worker that dies is noticed within the stubs' heartbeat
+   * timeout.
+   */
+  @Bean
+  @Order(2)
+  WorkerInterceptor workerHeartbeats() {
+    return new WorkerHeartbeats();
+  }
+
+  /** The workflow cache and its threads are sized by {@link WorkerProperties}. */
   @Bean
   TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> workerFactoryCapacity(
       WorkerProperties capacity) {
@@ -79,7 +101,6 @@ class TemporalConfiguration {
   private static WorkerFactoryOptions.Builder factoryOptions(
       WorkerFactoryOptions.Builder builder, WorkerProperties capacity) {
     return builder
-        .setWorkerInterceptors(new StoreFailures(), new WorkerHeartbeats())
         .setWorkflowCacheSize(capacity.workflowCacheSize())
         .setMaxWorkflowThreadCount(capacity.maxWorkflowThreads());
   }
@@ -128,8 +149,13 @@ class TemporalConfiguration {
   /** The agents' activity implementations; each is a bean the pipeline worker names. */
   @Bean
   AgentActivities agentActivities(
-      Stores stores, ModelChoice model, RuntimeProfile profile, Retrieval retrieval) {
-    return new AgentActivities(Agents.activities(stores, model.settings(), profile, retrieval));
+      Stores stores,
+      ModelChoice model,
+      RuntimeProfile profile,
+      Retrieval retrieval,
+      OpenTelemetry openTelemetry) {
+    return new AgentActivities(
+        Agents.activities(stores, model.settings(), profile, retrieval, openTelemetry));
   }
 
   @Bean
@@ -187,7 +213,11 @@ class TemporalConfiguration {
       ProbeScripts probe,
       SandboxInstance instance,
       ForgeflowProperties properties,
-      SandboxHosts hosts) {
+      SandboxHosts hosts,
+      OpenTelemetry openTelemetry,
+      ObjectProvider<WorkerInterceptor> interceptors,
+      ObjectProvider<io.opentracing.Tracer> tracer) {
+    DockerSpans spans = DockerSpans.of(openTelemetry);
     List<AutoCloseable> closeables = new ArrayList<>();
     List<Runnable> starts = new ArrayList<>();
     Roles roles = properties.roleSet();
@@ -195,9 +225,22 @@ class TemporalConfiguration {
     // process without the agents role makes its own for the sandbox's workers
     WorkerFactory workers = starterWorkers.getIfAvailable();
     if (workers == null) {
+      // with the interceptors the starter would give its own: tracing first, then the beans
+      List<WorkerInterceptor> chain = new ArrayList<>();
+      tracer.ifAvailable(
+          found ->
+              chain.add(
+                  new io.temporal.opentracing.OpenTracingWorkerInterceptor(
+                      io.temporal.opentracing.OpenTracingOptions.newBuilder()
+                          .setTracer(found)
+                          .build())));
+      interceptors.orderedStream().forEach(chain::add);
       workers =
           WorkerFactory.newInstance(
-              client, factoryOptions(WorkerFactoryOptions.newBuilder(), capacity).build());
+              client,
+              factoryOptions(WorkerFactoryOptions.newBuilder(), capacity)
+                  .setWorkerInterceptors(chain.toArray(WorkerInterceptor[]::new))
+                  .build());
       starts.add(workers::start);
     }
     if (roles.sandbox() && !roles.everything() && !sandbox.local()) {
@@ -228,7 +271,9 @@ class TemporalConfiguration {
               stores.bundles(),
               stores.journal(),
               sandbox.baseImage(),
-              probe);
+              probe,
+              CheckLimits.defaults(),
+              spans);
       Object deploys =
           new RecordedDeployActivities(
               new DeployActivitiesImpl(
@@ -239,7 +284,8 @@ class TemporalConfiguration {
                   sandbox.baseImage(),
                   DeployLimits.defaults(),
                   rules,
-                  Clock.systemUTC()),
+                  Clock.systemUTC(),
+                  spans),
               stores.deployments(),
               DeployLimits.defaults().ttl(),
               Clock.systemUTC(),

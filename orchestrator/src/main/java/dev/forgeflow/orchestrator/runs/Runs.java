@@ -23,6 +23,12 @@ import dev.forgeflow.workflows.pipeline.RunSearchAttributes;
 import dev.forgeflow.workflows.pipeline.SandboxMode;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
@@ -50,23 +56,31 @@ public class Runs {
   private static final String LOCAL_OWNER = System.getProperty("user.name", "local");
 
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+  /** The instrumentation scope of the span that starts a run, the root of the run's trace. */
+  public static final String TRACER = "dev.forgeflow.orchestrator.runs";
+
+  static final AttributeKey<String> RUN_ID = AttributeKey.stringKey("forgeflow.run_id");
   private final WorkflowClient client;
   private final Stores stores;
   private final SandboxChoice sandbox;
   private final TemporalChoice temporal;
   private final ModelChoice model;
+  private final Tracer tracer;
 
   public Runs(
       WorkflowClient client,
       Stores stores,
       SandboxChoice sandbox,
       TemporalChoice temporal,
-      ModelChoice model) {
+      ModelChoice model,
+      OpenTelemetry openTelemetry) {
     this.client = client;
     this.stores = stores;
     this.sandbox = sandbox;
     this.temporal = temporal;
     this.model = model;
+    this.tracer = openTelemetry.getTracer(TRACER);
   }
 
   /**
@@ -108,6 +122,21 @@ public class Runs {
    * has started already is left as it is.
    */
   public void start(String runId, String prompt, PipelineOptions options, String owner) {
+    // the root of the run's trace: Temporal's client interceptor passes it on in the workflow's
+    // headers, so the workflow, its activities and their model and Docker calls are its children
+    Span span = tracer.spanBuilder("forgeflow.run.start").setAttribute(RUN_ID, runId).startSpan();
+    try (Scope scope = span.makeCurrent()) {
+      startWorkflow(runId, prompt, options, owner);
+    } catch (RuntimeException failure) {
+      span.recordException(failure);
+      span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+      throw failure;
+    } finally {
+      span.end();
+    }
+  }
+
+  private void startWorkflow(String runId, String prompt, PipelineOptions options, String owner) {
     PipelineWorkflow workflow =
         client.newWorkflowStub(
             PipelineWorkflow.class,

@@ -1,8 +1,10 @@
 package dev.forgeflow.sandbox.check;
 
+import dev.forgeflow.sandbox.DockerSpans;
 import dev.forgeflow.sandbox.image.HarnessImage;
 import dev.forgeflow.workflows.sandbox.CheckFailure;
 import dev.forgeflow.workflows.sandbox.TestReport;
+import io.opentelemetry.api.common.Attributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +45,12 @@ final class CheckRun {
     if (compile() && importApp()) {
       pytest();
       ServiceProbe service = new ServiceProbe(step, scripts, authRequired, routes);
-      List<CheckFailure> probed = service.run();
+      List<CheckFailure> probed =
+          step.spans()
+              .in(
+                  "run_check",
+                  Attributes.of(DockerSpans.IMAGE, image, DockerSpans.STEP, "service"),
+                  service::run);
       failures.addAll(probed);
       summary.add(
           probed.isEmpty()

@@ -1,6 +1,7 @@
 package dev.forgeflow.sandbox.check;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.forgeflow.sandbox.DockerSpans;
 import dev.forgeflow.sandbox.SandboxFailures;
 import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
@@ -12,6 +13,7 @@ import dev.forgeflow.store.RunJournal;
 import dev.forgeflow.workflows.sandbox.CheckInput;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.TestReport;
+import io.opentelemetry.api.common.Attributes;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,6 +36,7 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
   private final String baseImage;
   private final ProbeScripts scripts;
   private final CheckLimits limits;
+  private final DockerSpans spans;
 
   /**
    * @param instance the Forgeflow instance whose label every check container and image carries
@@ -58,6 +61,21 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
       String baseImage,
       ProbeScripts scripts,
       CheckLimits limits) {
+    this(docker, instance, bundles, journal, baseImage, scripts, limits, DockerSpans.none());
+  }
+
+  /**
+   * @param spans where each image build and check container is traced
+   */
+  public SandboxActivitiesImpl(
+      DockerClient docker,
+      SandboxInstance instance,
+      BundleStore bundles,
+      RunJournal journal,
+      String baseImage,
+      ProbeScripts scripts,
+      CheckLimits limits,
+      DockerSpans spans) {
     this.docker = docker;
     this.instance = instance;
     this.bundles = bundles;
@@ -65,6 +83,7 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
     this.baseImage = baseImage;
     this.scripts = scripts;
     this.limits = limits;
+    this.spans = spans;
   }
 
   @Override
@@ -81,12 +100,17 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
   private TestReport buildAndCheck(CheckInput input) {
     long started = System.nanoTime();
     ProjectImage image =
-        new ProjectImages(docker, instance)
-            .build(input.runId(), input.bundleId(), bundles, baseImage);
+        spans.in(
+            "build_image",
+            Attributes.of(
+                DockerSpans.RUN_ID, input.runId(), DockerSpans.BUNDLE_ID, input.bundleId()),
+            () ->
+                new ProjectImages(docker, instance)
+                    .build(input.runId(), input.bundleId(), bundles, baseImage));
     LOG.info("built {} in {} ms", image.tag(), millisSince(started));
     Map<String, String> labels = ProjectImages.labels(instance, input.runId(), input.bundleId());
     String harness = HarnessImage.ensure(docker, baseImage);
-    CheckStep step = new CheckStep(docker, image.tag(), harness, labels, limits);
+    CheckStep step = new CheckStep(docker, image.tag(), harness, labels, limits, spans);
     TestReport report =
         new CheckRun(step, scripts, input.authRequired(), routes(input.bundleId()))
             .report(image.tag());

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
+import dev.forgeflow.sandbox.DockerSpans;
 import dev.forgeflow.sandbox.SandboxFailures;
 import dev.forgeflow.sandbox.SandboxInstance;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
@@ -14,6 +15,7 @@ import dev.forgeflow.store.RunJournal;
 import dev.forgeflow.workflows.sandbox.DeployActivities;
 import dev.forgeflow.workflows.sandbox.DeployInput;
 import dev.forgeflow.workflows.sandbox.Deployment;
+import io.opentelemetry.api.common.Attributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.util.Map;
@@ -39,6 +41,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
   private final DeployLimits limits;
   private final EgressRules rules;
   private final Clock clock;
+  private final DockerSpans spans;
 
   /** Deploys on {@code baseImage} with {@link DeployLimits#defaults()}. */
   public DeployActivitiesImpl(
@@ -67,6 +70,22 @@ public final class DeployActivitiesImpl implements DeployActivities {
       DeployLimits limits,
       EgressRules rules,
       Clock clock) {
+    this(docker, instance, bundles, journal, baseImage, limits, rules, clock, DockerSpans.none());
+  }
+
+  /**
+   * @param spans where each deploy, image build and removal is traced
+   */
+  public DeployActivitiesImpl(
+      DockerClient docker,
+      SandboxInstance instance,
+      BundleStore bundles,
+      RunJournal journal,
+      String baseImage,
+      DeployLimits limits,
+      EgressRules rules,
+      Clock clock,
+      DockerSpans spans) {
     this.docker = docker;
     this.instance = instance;
     this.bundles = bundles;
@@ -75,14 +94,19 @@ public final class DeployActivitiesImpl implements DeployActivities {
     this.limits = limits;
     this.rules = rules;
     this.clock = clock;
+    this.spans = spans;
   }
 
   @Override
   public Deployment deploy(DeployInput input) {
     try {
       rules.requireUsable();
-      return new ServiceDeploy(docker, instance, rules, limits, clock, journal)
-          .run(input, image(input));
+      return spans.in(
+          "deploy",
+          Attributes.of(DockerSpans.RUN_ID, input.runId(), DockerSpans.BUNDLE_ID, input.bundleId()),
+          () ->
+              new ServiceDeploy(docker, instance, rules, limits, clock, journal)
+                  .run(input, image(input)));
     } catch (EgressRules.EgressRulesFailed e) {
       throw failed(
           input,
@@ -100,6 +124,13 @@ public final class DeployActivitiesImpl implements DeployActivities {
   /** Removes by run id alone, which is unique across instances, so unlabelled leftovers go too. */
   @Override
   public void removeRunResources(String runId) {
+    spans.run(
+        "remove_run_resources",
+        Attributes.of(DockerSpans.RUN_ID, runId),
+        () -> removeLabelled(runId));
+  }
+
+  private void removeLabelled(String runId) {
     Map<String, String> run = Map.of(ProjectImages.RUN_LABEL, runId);
     Deployments deployments = new Deployments(docker, rules);
     for (Container container : deployments.containers(run)) {
@@ -139,8 +170,13 @@ public final class DeployActivitiesImpl implements DeployActivities {
       // built below
     }
     ProjectImage built =
-        new ProjectImages(docker, instance)
-            .build(input.runId(), input.bundleId(), bundles, baseImage);
+        spans.in(
+            "build_image",
+            Attributes.of(
+                DockerSpans.RUN_ID, input.runId(), DockerSpans.BUNDLE_ID, input.bundleId()),
+            () ->
+                new ProjectImages(docker, instance)
+                    .build(input.runId(), input.bundleId(), bundles, baseImage));
     return built.tag();
   }
 }
