@@ -1,5 +1,6 @@
 package dev.forgeflow.orchestrator.config;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -27,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  *     embedded store in the data dir
  * @param embeddingsModel an embedding model of the model endpoint ({@code FORGEFLOW_LLM_BASE_URL})
  *     to embed with; blank for the bundled all-MiniLM-L6-v2, in-process
+ * @param managementPort the port of the management server that serves {@code /actuator/prometheus},
+ *     apart from the public API; blank for none, 0 for any free port
+ * @param managementAddress the address the management server binds; loopback unless a scraper
+ *     elsewhere must reach it
  */
 @Validated
 @ConfigurationProperties(prefix = "forgeflow")
@@ -47,7 +52,13 @@ public record ForgeflowProperties(
             regexp = "|https?://[^\\s/?#]+(/[^\\s?#]*)?",
             message = "must be an http(s) URL of a Chroma server, such as http://127.0.0.1:8000")
         String chromaUrl,
-    @DefaultValue("") String embeddingsModel) {
+    @DefaultValue("") String embeddingsModel,
+    @Min(0) @Max(65535) Integer managementPort,
+    @DefaultValue("127.0.0.1")
+        @Pattern(
+            regexp = "[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*",
+            message = "must be an IP address to bind, such as 127.0.0.1 or 0.0.0.0")
+        String managementAddress) {
 
   public boolean embeddedDatabase() {
     return databaseUrl.isBlank();

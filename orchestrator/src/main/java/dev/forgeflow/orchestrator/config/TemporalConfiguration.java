@@ -12,6 +12,8 @@ import dev.forgeflow.orchestrator.deploy.RecordedDeployActivities;
 import dev.forgeflow.orchestrator.temporal.SearchAttributeRegistry;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.SandboxMeters;
+import dev.forgeflow.sandbox.check.CheckLimits;
 import dev.forgeflow.sandbox.check.ProbeScripts;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
 import dev.forgeflow.sandbox.deploy.DeployActivitiesImpl;
@@ -29,6 +31,7 @@ import dev.forgeflow.workflows.requirements.RequirementsActivities;
 import dev.forgeflow.workflows.retrieval.RetrievalActivities;
 import dev.forgeflow.workflows.review.ReviewerActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
@@ -176,7 +179,9 @@ class TemporalConfiguration {
       Stores stores,
       SandboxChoice sandbox,
       ProbeScripts probe,
-      SandboxInstance instance) {
+      SandboxInstance instance,
+      MeterRegistry registry) {
+    SandboxMeters meters = new SandboxMeters(registry);
     List<AutoCloseable> closeables = new ArrayList<>();
     List<Runnable> starts = new ArrayList<>();
     if (sandbox.available()) {
@@ -202,7 +207,9 @@ class TemporalConfiguration {
                   stores.bundles(),
                   stores.journal(),
                   sandbox.baseImage(),
-                  probe),
+                  probe,
+                  CheckLimits.defaults(),
+                  meters),
               new RecordedDeployActivities(
                   new DeployActivitiesImpl(
                       sandbox.docker(),
@@ -212,7 +219,8 @@ class TemporalConfiguration {
                       sandbox.baseImage(),
                       DeployLimits.defaults(),
                       rules,
-                      Clock.systemUTC()),
+                      Clock.systemUTC(),
+                      meters),
                   stores.deployments(),
                   DeployLimits.defaults().ttl(),
                   Clock.systemUTC(),

@@ -3,6 +3,7 @@ package dev.forgeflow.sandbox.check;
 import com.github.dockerjava.api.DockerClient;
 import dev.forgeflow.sandbox.SandboxFailures;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.SandboxMeters;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
 import dev.forgeflow.sandbox.image.HarnessImage;
 import dev.forgeflow.sandbox.image.ProjectImage;
@@ -34,6 +35,7 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
   private final String baseImage;
   private final ProbeScripts scripts;
   private final CheckLimits limits;
+  private final SandboxMeters meters;
 
   /**
    * @param instance the Forgeflow instance whose label every check container and image carries
@@ -58,6 +60,21 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
       String baseImage,
       ProbeScripts scripts,
       CheckLimits limits) {
+    this(docker, instance, bundles, journal, baseImage, scripts, limits, SandboxMeters.none());
+  }
+
+  /**
+   * @param meters where the build and check durations are recorded
+   */
+  public SandboxActivitiesImpl(
+      DockerClient docker,
+      SandboxInstance instance,
+      BundleStore bundles,
+      RunJournal journal,
+      String baseImage,
+      ProbeScripts scripts,
+      CheckLimits limits,
+      SandboxMeters meters) {
     this.docker = docker;
     this.instance = instance;
     this.bundles = bundles;
@@ -65,12 +82,17 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
     this.baseImage = baseImage;
     this.scripts = scripts;
     this.limits = limits;
+    this.meters = meters;
   }
 
   @Override
   public TestReport check(CheckInput input) {
     try {
-      TestReport report = buildAndCheck(input);
+      TestReport report =
+          meters.time(
+              SandboxMeters.CHECK,
+              () -> buildAndCheck(input),
+              checked -> checked.passed() ? "passed" : "failed");
       journal.append(input.runId(), input.round(), report);
       return report;
     } catch (RuntimeException e) {
@@ -81,8 +103,12 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
   private TestReport buildAndCheck(CheckInput input) {
     long started = System.nanoTime();
     ProjectImage image =
-        new ProjectImages(docker, instance)
-            .build(input.runId(), input.bundleId(), bundles, baseImage);
+        meters.time(
+            SandboxMeters.BUILD,
+            () ->
+                new ProjectImages(docker, instance)
+                    .build(input.runId(), input.bundleId(), bundles, baseImage),
+            built -> "success");
     LOG.info("built {} in {} ms", image.tag(), millisSince(started));
     Map<String, String> labels = ProjectImages.labels(instance, input.runId(), input.bundleId());
     String harness = HarnessImage.ensure(docker, baseImage);

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
 import dev.forgeflow.sandbox.SandboxFailures;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.SandboxMeters;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
 import dev.forgeflow.sandbox.image.ProjectImage;
 import dev.forgeflow.sandbox.image.ProjectImages;
@@ -39,6 +40,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
   private final DeployLimits limits;
   private final EgressRules rules;
   private final Clock clock;
+  private final SandboxMeters meters;
 
   /** Deploys on {@code baseImage} with {@link DeployLimits#defaults()}. */
   public DeployActivitiesImpl(
@@ -67,6 +69,22 @@ public final class DeployActivitiesImpl implements DeployActivities {
       DeployLimits limits,
       EgressRules rules,
       Clock clock) {
+    this(docker, instance, bundles, journal, baseImage, limits, rules, clock, SandboxMeters.none());
+  }
+
+  /**
+   * @param meters where deploy durations are recorded
+   */
+  public DeployActivitiesImpl(
+      DockerClient docker,
+      SandboxInstance instance,
+      BundleStore bundles,
+      RunJournal journal,
+      String baseImage,
+      DeployLimits limits,
+      EgressRules rules,
+      Clock clock,
+      SandboxMeters meters) {
     this.docker = docker;
     this.instance = instance;
     this.bundles = bundles;
@@ -75,10 +93,15 @@ public final class DeployActivitiesImpl implements DeployActivities {
     this.limits = limits;
     this.rules = rules;
     this.clock = clock;
+    this.meters = meters;
   }
 
   @Override
   public Deployment deploy(DeployInput input) {
+    return meters.time(SandboxMeters.DEPLOY, () -> deployTimed(input), deployed -> "success");
+  }
+
+  private Deployment deployTimed(DeployInput input) {
     try {
       rules.requireUsable();
       return new ServiceDeploy(docker, instance, rules, limits, clock, journal)
