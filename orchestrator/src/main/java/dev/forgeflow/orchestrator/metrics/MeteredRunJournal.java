@@ -48,18 +48,16 @@ final class MeteredRunJournal implements RunJournal, AutoCloseable {
   @Override
   public long append(String runId, String type, String payloadJson, int attempt, String factKey) {
     Timer.Sample sample = Timer.start(registry);
-    String outcome = "error";
+    long seq;
     try {
-      long seq = journal.append(runId, type, payloadJson, attempt, factKey);
-      outcome = "ok";
-      sample.stop(appendTimer(type, outcome));
-      observe(runId, seq, type, payloadJson);
-      return seq;
-    } finally {
-      if (outcome.equals("error")) {
-        sample.stop(appendTimer(type, outcome));
-      }
+      seq = journal.append(runId, type, payloadJson, attempt, factKey);
+    } catch (RuntimeException e) {
+      sample.stop(appendTimer(type, "error"));
+      throw e;
     }
+    sample.stop(appendTimer(type, "ok"));
+    observe(runId, seq, type, payloadJson);
+    return seq;
   }
 
   private Timer appendTimer(String type, String outcome) {
