@@ -13,6 +13,8 @@ import dev.forgeflow.store.feed.FeedSettings;
 import dev.forgeflow.store.feed.JournalFeed;
 import dev.forgeflow.workflows.journal.Fact;
 import dev.forgeflow.workflows.journal.Facts;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -62,7 +64,8 @@ import reactor.core.scheduler.Schedulers;
   BundlesController.class,
   BundleDownloadsController.class,
   ApiDocument.class,
-  WebUi.class
+  WebUi.class,
+  PublicHealth.class
 })
 @PropertySource("classpath:forgeflow-gateway.properties")
 public class GatewayConfiguration {
@@ -74,6 +77,8 @@ public class GatewayConfiguration {
   private static final int BLOCKING_THREADS = 16;
 
   private static final int BLOCKING_QUEUE = 10_000;
+
+  static final String SSE_SUBSCRIBERS = "forgeflow.sse.subscribers";
 
   @Bean(destroyMethod = "close")
   JournalFeed journalFeed(DataSource dataSource, Stores stores, GatewaySettings settings) {
@@ -169,6 +174,15 @@ public class GatewayConfiguration {
       Stores stores, JournalFeed journalFeed, Scheduler blockingCalls, GatewaySettings settings) {
     return new RunEvents(
         stores.runs(), stores.journal(), journalFeed, blockingCalls, settings.heartbeat());
+  }
+
+  /** {@code forgeflow.sse.subscribers}: the run event streams this gateway serves now. */
+  @Bean
+  MeterBinder sseSubscribers(RunEvents runEvents) {
+    return registry ->
+        Gauge.builder(SSE_SUBSCRIBERS, runEvents, RunEvents::subscribers)
+            .description("Run event streams (Server-Sent Events) open on this gateway")
+            .register(registry);
   }
 
   @Bean

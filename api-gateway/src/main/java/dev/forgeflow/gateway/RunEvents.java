@@ -8,6 +8,7 @@ import dev.forgeflow.store.feed.JournalFeed;
 import dev.forgeflow.store.feed.SubscriberTooSlow;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -38,6 +39,7 @@ final class RunEvents {
   private final JournalFeed feed;
   private final Scheduler blocking;
   private final Duration heartbeat;
+  private final AtomicInteger subscribers = new AtomicInteger();
 
   RunEvents(
       RunStore runs, RunJournal journal, JournalFeed feed, Scheduler blocking, Duration heartbeat) {
@@ -93,7 +95,15 @@ final class RunEvents {
         feed.events(runId, afterSeq)
             .map(RunEvents::toEvent)
             .onErrorResume(SubscriberTooSlow.class, RunEvents::dropped);
-    return withHeartbeats(journal, heartbeat).startWith(CONNECTED);
+    return withHeartbeats(journal, heartbeat)
+        .startWith(CONNECTED)
+        .doOnSubscribe(subscription -> subscribers.incrementAndGet())
+        .doFinally(signal -> subscribers.decrementAndGet());
+  }
+
+  /** Event streams open now: each counts from its subscription until it ends or is cancelled. */
+  int subscribers() {
+    return subscribers.get();
   }
 
   /** {@code events}, with a heartbeat comment every {@code interval}, ending when they end. */

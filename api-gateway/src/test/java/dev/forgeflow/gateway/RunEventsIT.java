@@ -6,6 +6,7 @@ import dev.forgeflow.gateway.RunningGateway.Owner;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.IssuedToken;
 import dev.forgeflow.workflows.journal.Fact;
+import io.micrometer.core.instrument.Gauge;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -80,6 +82,27 @@ class RunEventsIT {
             Fact.StageCompleted.TYPE,
             Fact.RunCompleted.TYPE);
     assertThat(events.get(1).data()).contains("\"stage\"").contains("REQUIREMENTS");
+  }
+
+  @Test
+  void theSubscriberGaugeCountsAStreamFromItsStartUntilItEndsOrItsClientLeaves() {
+    Owner owner = newOwner();
+    String ending = newRun(owner);
+    String left = newRun(owner);
+    appendStages(ending, 1);
+    appendStages(left, 1);
+    Gauge subscribers = gateway.meters().get(GatewayConfiguration.SSE_SUBSCRIBERS).gauge();
+    double before = subscribers.value();
+
+    Disposable endingStream = events(ending, owner.token(), null).subscribe();
+    Disposable leftStream = events(left, owner.token(), null).subscribe();
+    waitFor(() -> subscribers.value() == before + 2);
+    stores.journal().append(ending, Fact.RunCompleted.TYPE, "{}", 1);
+    waitFor(() -> subscribers.value() == before + 1);
+    leftStream.dispose();
+    waitFor(() -> subscribers.value() == before);
+
+    assertThat(endingStream.isDisposed()).isTrue();
   }
 
   @Test

@@ -97,6 +97,11 @@ final class RunningGateway implements AutoCloseable {
     return new RunningGateway(dataDir, properties);
   }
 
+  /** The gateway's meter registry. */
+  io.micrometer.core.instrument.MeterRegistry meters() {
+    return gateway.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+  }
+
   Owner newOwner() {
     String name = "user-" + UUID.randomUUID().toString().substring(0, 8);
     String userId = stores.accounts().createUser(new NewUser(name, null, null)).id();

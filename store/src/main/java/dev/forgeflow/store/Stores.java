@@ -137,11 +137,36 @@ public record Stores(
     return accounts;
   }
 
-  /** Stops the journal's listener, if it has one. The stores are not to be used afterwards. */
+  /**
+   * The same stores with {@code journal} in place of this one's: a journal that wraps this one (to
+   * observe or measure appends) and closes it when closed.
+   */
+  public Stores withJournal(RunJournal journal) {
+    return new Stores(
+        runs,
+        journal,
+        artifacts,
+        bundles,
+        llmCalls,
+        deployments,
+        replies,
+        accounts,
+        projects,
+        documents);
+  }
+
+  /**
+   * Stops the journal's listener, if it has one (a journal that can be closed is closed). The
+   * stores are not to be used afterwards.
+   */
   @Override
   public void close() {
-    if (journal instanceof PostgresRunJournal postgresJournal) {
-      postgresJournal.close();
+    if (journal instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("the journal did not close", e);
+      }
     }
   }
 }

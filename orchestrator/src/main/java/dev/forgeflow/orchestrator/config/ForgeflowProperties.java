@@ -1,5 +1,6 @@
 package dev.forgeflow.orchestrator.config;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -37,6 +38,10 @@ import org.springframework.validation.annotation.Validated;
  *     its full traces URL, for {@code grpc} its URL ({@code http://127.0.0.1:4317}); blank to
  *     export nothing
  * @param otlpProtocol how to speak to {@code otlpEndpoint}: {@code http/protobuf} or {@code grpc}
+ * @param managementPort the port of the management server that serves {@code /actuator/prometheus},
+ *     apart from the public API; blank for none, 0 for any free port
+ * @param managementAddress the address the management server binds; loopback unless a scraper
+ *     elsewhere must reach it
  */
 @Validated
 @ConfigurationProperties(prefix = "forgeflow")
@@ -77,7 +82,13 @@ public record ForgeflowProperties(
         String otlpEndpoint,
     @DefaultValue("http/protobuf")
         @Pattern(regexp = "http/protobuf|grpc", message = "must be http/protobuf or grpc")
-        String otlpProtocol) {
+        String otlpProtocol,
+    @Min(0) @Max(65535) Integer managementPort,
+    @DefaultValue("127.0.0.1")
+        @Pattern(
+            regexp = "[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*",
+            message = "must be an IP address to bind, such as 127.0.0.1 or 0.0.0.0")
+        String managementAddress) {
 
   public boolean embeddedDatabase() {
     return databaseUrl.isBlank();

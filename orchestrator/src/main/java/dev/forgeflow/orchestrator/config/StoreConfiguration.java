@@ -1,8 +1,10 @@
 package dev.forgeflow.orchestrator.config;
 
+import dev.forgeflow.orchestrator.metrics.JournalMetrics;
 import dev.forgeflow.store.Database;
 import dev.forgeflow.store.EmbeddedDatabase;
 import dev.forgeflow.store.Stores;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +32,11 @@ public class StoreConfiguration {
     return new DatabaseHandle(pooled, pooled instanceof AutoCloseable c ? c : null);
   }
 
+  /** The stores, with a journal that feeds the run meters ({@link JournalMetrics}). */
   @Bean(destroyMethod = "close")
-  Stores stores(DatabaseHandle database) {
+  Stores stores(DatabaseHandle database, MeterRegistry registry) {
     Database.migrate(database.dataSource());
-    return Stores.postgres(database.dataSource());
+    return JournalMetrics.instrument(Stores.postgres(database.dataSource()), registry);
   }
 
   /** The sandbox runners and the runs placed on them; after the schema is migrated. */

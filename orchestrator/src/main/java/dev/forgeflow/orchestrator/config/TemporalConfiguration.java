@@ -15,6 +15,7 @@ import dev.forgeflow.orchestrator.temporal.SearchAttributeRegistry;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
 import dev.forgeflow.sandbox.DockerSpans;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.SandboxMeters;
 import dev.forgeflow.sandbox.check.CheckLimits;
 import dev.forgeflow.sandbox.check.ProbeScripts;
 import dev.forgeflow.sandbox.check.SandboxActivitiesImpl;
@@ -35,6 +36,7 @@ import dev.forgeflow.workflows.retrieval.RetrievalActivities;
 import dev.forgeflow.workflows.review.ReviewerActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.SandboxHost;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.SearchAttributeKey;
@@ -216,8 +218,10 @@ class TemporalConfiguration {
       SandboxHosts hosts,
       OpenTelemetry openTelemetry,
       ObjectProvider<WorkerInterceptor> interceptors,
-      ObjectProvider<io.opentracing.Tracer> tracer) {
+      ObjectProvider<io.opentracing.Tracer> tracer,
+      MeterRegistry registry) {
     DockerSpans spans = DockerSpans.of(openTelemetry);
+    SandboxMeters meters = new SandboxMeters(registry);
     List<AutoCloseable> closeables = new ArrayList<>();
     List<Runnable> starts = new ArrayList<>();
     Roles roles = properties.roleSet();
@@ -273,7 +277,8 @@ class TemporalConfiguration {
               sandbox.baseImage(),
               probe,
               CheckLimits.defaults(),
-              spans);
+              spans,
+              meters);
       Object deploys =
           new RecordedDeployActivities(
               new DeployActivitiesImpl(
@@ -285,7 +290,8 @@ class TemporalConfiguration {
                   DeployLimits.defaults(),
                   rules,
                   Clock.systemUTC(),
-                  spans),
+                  spans,
+                  meters),
               stores.deployments(),
               DeployLimits.defaults().ttl(),
               Clock.systemUTC(),

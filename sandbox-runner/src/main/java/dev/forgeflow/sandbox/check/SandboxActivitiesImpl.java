@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.forgeflow.sandbox.DockerSpans;
 import dev.forgeflow.sandbox.SandboxFailures;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.SandboxMeters;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
 import dev.forgeflow.sandbox.image.HarnessImage;
 import dev.forgeflow.sandbox.image.ProjectImage;
@@ -37,6 +38,7 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
   private final ProbeScripts scripts;
   private final CheckLimits limits;
   private final DockerSpans spans;
+  private final SandboxMeters meters;
 
   /**
    * @param instance the Forgeflow instance whose label every check container and image carries
@@ -61,11 +63,21 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
       String baseImage,
       ProbeScripts scripts,
       CheckLimits limits) {
-    this(docker, instance, bundles, journal, baseImage, scripts, limits, DockerSpans.none());
+    this(
+        docker,
+        instance,
+        bundles,
+        journal,
+        baseImage,
+        scripts,
+        limits,
+        DockerSpans.none(),
+        SandboxMeters.none());
   }
 
   /**
    * @param spans where each image build and check container is traced
+   * @param meters where the build and check durations are recorded
    */
   public SandboxActivitiesImpl(
       DockerClient docker,
@@ -75,7 +87,8 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
       String baseImage,
       ProbeScripts scripts,
       CheckLimits limits,
-      DockerSpans spans) {
+      DockerSpans spans,
+      SandboxMeters meters) {
     this.docker = docker;
     this.instance = instance;
     this.bundles = bundles;
@@ -84,12 +97,17 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
     this.scripts = scripts;
     this.limits = limits;
     this.spans = spans;
+    this.meters = meters;
   }
 
   @Override
   public TestReport check(CheckInput input) {
     try {
-      TestReport report = buildAndCheck(input);
+      TestReport report =
+          meters.time(
+              SandboxMeters.CHECK,
+              () -> buildAndCheck(input),
+              checked -> checked.passed() ? "passed" : "failed");
       journal.append(input.runId(), input.round(), report);
       return report;
     } catch (RuntimeException e) {
@@ -100,13 +118,17 @@ public final class SandboxActivitiesImpl implements SandboxActivities {
   private TestReport buildAndCheck(CheckInput input) {
     long started = System.nanoTime();
     ProjectImage image =
-        spans.in(
-            "build_image",
-            Attributes.of(
-                DockerSpans.RUN_ID, input.runId(), DockerSpans.BUNDLE_ID, input.bundleId()),
+        meters.time(
+            SandboxMeters.BUILD,
             () ->
-                new ProjectImages(docker, instance)
-                    .build(input.runId(), input.bundleId(), bundles, baseImage));
+                spans.in(
+                    "build_image",
+                    Attributes.of(
+                        DockerSpans.RUN_ID, input.runId(), DockerSpans.BUNDLE_ID, input.bundleId()),
+                    () ->
+                        new ProjectImages(docker, instance)
+                            .build(input.runId(), input.bundleId(), bundles, baseImage)),
+            built -> "success");
     LOG.info("built {} in {} ms", image.tag(), millisSince(started));
     Map<String, String> labels = ProjectImages.labels(instance, input.runId(), input.bundleId());
     String harness = HarnessImage.ensure(docker, baseImage);

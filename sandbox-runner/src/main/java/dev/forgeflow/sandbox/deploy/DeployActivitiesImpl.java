@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.Image;
 import dev.forgeflow.sandbox.DockerSpans;
 import dev.forgeflow.sandbox.SandboxFailures;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.SandboxMeters;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
 import dev.forgeflow.sandbox.image.ProjectImage;
 import dev.forgeflow.sandbox.image.ProjectImages;
@@ -42,6 +43,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
   private final EgressRules rules;
   private final Clock clock;
   private final DockerSpans spans;
+  private final SandboxMeters meters;
 
   /** Deploys on {@code baseImage} with {@link DeployLimits#defaults()}. */
   public DeployActivitiesImpl(
@@ -70,11 +72,22 @@ public final class DeployActivitiesImpl implements DeployActivities {
       DeployLimits limits,
       EgressRules rules,
       Clock clock) {
-    this(docker, instance, bundles, journal, baseImage, limits, rules, clock, DockerSpans.none());
+    this(
+        docker,
+        instance,
+        bundles,
+        journal,
+        baseImage,
+        limits,
+        rules,
+        clock,
+        DockerSpans.none(),
+        SandboxMeters.none());
   }
 
   /**
    * @param spans where each deploy, image build and removal is traced
+   * @param meters where deploy durations are recorded
    */
   public DeployActivitiesImpl(
       DockerClient docker,
@@ -85,7 +98,8 @@ public final class DeployActivitiesImpl implements DeployActivities {
       DeployLimits limits,
       EgressRules rules,
       Clock clock,
-      DockerSpans spans) {
+      DockerSpans spans,
+      SandboxMeters meters) {
     this.docker = docker;
     this.instance = instance;
     this.bundles = bundles;
@@ -95,10 +109,15 @@ public final class DeployActivitiesImpl implements DeployActivities {
     this.rules = rules;
     this.clock = clock;
     this.spans = spans;
+    this.meters = meters;
   }
 
   @Override
   public Deployment deploy(DeployInput input) {
+    return meters.time(SandboxMeters.DEPLOY, () -> deployTimed(input), deployed -> "success");
+  }
+
+  private Deployment deployTimed(DeployInput input) {
     try {
       rules.requireUsable();
       return spans.in(

@@ -11,9 +11,11 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.forgeflow.sandbox.SampleProjects;
 import dev.forgeflow.sandbox.SampleProjects.StoredBundle;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.SandboxMeters;
 import dev.forgeflow.store.InMemoryStores;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.sandbox.CheckInput;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -45,6 +47,33 @@ class SandboxActivitiesImplTest {
     assertThat(failure.getType()).isEqualTo("DockerUnavailable");
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(stores.journal().readAfter(bundle.runId(), 0, 10)).isEmpty();
+  }
+
+  @Test
+  void aCheckThatCouldNotBuildIsTimedAsAnErrorBothAsBuildAndAsCheck() throws IOException {
+    Stores stores = InMemoryStores.create();
+    StoredBundle bundle = SampleProjects.store(stores, SampleProjects.good());
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    SandboxActivitiesImpl activities =
+        new SandboxActivitiesImpl(
+            goneDaemon(),
+            SandboxInstance.of("test"),
+            stores.bundles(),
+            stores.journal(),
+            "base:1",
+            new ProbeScripts("probe", "attack"),
+            CheckLimits.defaults(),
+            dev.forgeflow.sandbox.DockerSpans.none(),
+            new SandboxMeters(registry));
+
+    catchThrowableOfType(
+        () -> activities.check(new CheckInput(bundle.runId(), bundle.bundleId(), 1)),
+        ApplicationFailure.class);
+
+    assertThat(registry.get(SandboxMeters.BUILD).tag("outcome", "error").timer().count())
+        .isEqualTo(1);
+    assertThat(registry.get(SandboxMeters.CHECK).tag("outcome", "error").timer().count())
+        .isEqualTo(1);
   }
 
   @Test

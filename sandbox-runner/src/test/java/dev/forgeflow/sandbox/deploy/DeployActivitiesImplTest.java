@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.forgeflow.sandbox.SampleProjects;
 import dev.forgeflow.sandbox.SampleProjects.StoredBundle;
 import dev.forgeflow.sandbox.SandboxInstance;
+import dev.forgeflow.sandbox.SandboxMeters;
 import dev.forgeflow.store.InMemoryStores;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.workflows.sandbox.DeployInput;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,5 +57,32 @@ class DeployActivitiesImplTest {
               assertThat(e.type()).isEqualTo("deploy.failed");
               assertThat(e.payloadJson()).contains("Permission denied");
             });
+  }
+
+  @Test
+  void aRefusedDeployIsTimedAsAnError() throws Exception {
+    Stores stores = InMemoryStores.create();
+    StoredBundle bundle = SampleProjects.store(stores, SampleProjects.good());
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    DeployActivitiesImpl activities =
+        new DeployActivitiesImpl(
+            null,
+            SandboxInstance.of("test"),
+            stores.bundles(),
+            stores.journal(),
+            "forgeflow/sandbox-python:test",
+            DeployLimits.defaults(),
+            new EgressRules(FakeIptables.failingLikeNonRoot(dir).path(), true),
+            Clock.systemUTC(),
+            dev.forgeflow.sandbox.DockerSpans.none(),
+            new SandboxMeters(registry));
+
+    assertThatThrownBy(
+            () -> activities.deploy(new DeployInput(bundle.runId(), "notes", bundle.bundleId())))
+        .isInstanceOf(ApplicationFailure.class);
+
+    assertThat(registry.get(SandboxMeters.DEPLOY).tag("outcome", "error").timer().count())
+        .isEqualTo(1);
+    assertThat(registry.find(SandboxMeters.DEPLOY).tag("outcome", "success").timer()).isNull();
   }
 }
