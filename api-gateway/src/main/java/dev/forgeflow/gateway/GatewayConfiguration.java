@@ -75,6 +75,12 @@ public class GatewayConfiguration {
 
   private static final int BLOCKING_QUEUE = 10_000;
 
+  /** Log lines written while serving a request name its user and run. */
+  @Bean
+  RequestLogContext requestLogContext() {
+    return RequestLogContext.install();
+  }
+
   @Bean(destroyMethod = "close")
   JournalFeed journalFeed(DataSource dataSource, Stores stores, GatewaySettings settings) {
     FeedSettings feed = FeedSettings.of(runEndings()).withBufferSize(settings.feedBuffer());

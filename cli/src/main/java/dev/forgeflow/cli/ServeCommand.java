@@ -3,6 +3,7 @@ package dev.forgeflow.cli;
 import dev.forgeflow.orchestrator.config.ForgeflowProperties;
 import dev.forgeflow.orchestrator.config.ModelChoice;
 import dev.forgeflow.orchestrator.config.SandboxChoice;
+import dev.forgeflow.orchestrator.settings.SettingsCheck;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.LocalAccount;
@@ -43,6 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw CliProblem.badInput("--port must be between 0 and 65535, not " + port);
     }
+    SettingsCheck.check(); // a wrong or unknown FORGEFLOW_* setting stops us here, in one line
     PrintStream console = System.out;
     DataDir dataDir = DataDir.lock(DataDir.location());
     LocalStack.announceStart(dataDir, console, "embedded PostgreSQL, Temporal and the gateway");

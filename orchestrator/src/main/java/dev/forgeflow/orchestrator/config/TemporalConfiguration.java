@@ -63,16 +63,29 @@ import org.springframework.context.annotation.PropertySource;
 class TemporalConfiguration {
 
   /**
-   * A write the store refuses fails its activity for good instead of re-buying its model call;
-   * every running activity heartbeats, so a worker that dies is noticed within the stubs' heartbeat
-   * timeout. The workflow cache and its threads are sized by {@link WorkerProperties}.
+   * A write the store refuses fails its activity for good instead of re-buying its model call. The
+   * starter gives every {@code WorkerInterceptor} bean to the worker factory.
    */
+  @Bean
+  StoreFailures storeFailures() {
+    return new StoreFailures();
+  }
+
+  /**
+   * Every running activity heartbeats, so a worker that dies is noticed within the stubs' heartbeat
+   * timeout.
+   */
+  @Bean
+  WorkerHeartbeats workerHeartbeats() {
+    return new WorkerHeartbeats();
+  }
+
+  /** The workflow cache and its threads are sized by {@link WorkerProperties}. */
   @Bean
   TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> workerFactoryCapacity(
       WorkerProperties capacity) {
     return builder ->
         builder
-            .setWorkerInterceptors(new StoreFailures(), new WorkerHeartbeats())
             .setWorkflowCacheSize(capacity.workflowCacheSize())
             .setMaxWorkflowThreadCount(capacity.maxWorkflowThreads());
   }
