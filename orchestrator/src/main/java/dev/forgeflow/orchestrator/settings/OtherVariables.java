@@ -16,7 +16,6 @@ final class OtherVariables {
           Map.entry("FORGEFLOW_URL", "the CLI: the server it talks to"),
           Map.entry("FORGEFLOW_TOKEN", "the CLI: its API token"),
           Map.entry("FORGEFLOW_JAVA_OPTS", "the forgeflow launcher: options for java"),
-          Map.entry("FORGEFLOW_GATEWAY_DATABASE_PASSWORD", "bench: the gateway process's database"),
           Map.entry("FORGEFLOW_CHROMIUM", "bench and scripts/web-e2e: the browser"),
           Map.entry("FORGEFLOW_DEBIAN_MIRROR", "the sandbox base image build"),
           Map.entry("FORGEFLOW_DOCKERD_ARGS", "scripts/docker-engine"),

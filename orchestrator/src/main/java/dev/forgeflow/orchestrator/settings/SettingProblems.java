@@ -1,5 +1,6 @@
 package dev.forgeflow.orchestrator.settings;
 
+import dev.forgeflow.orchestrator.logging.Redaction;
 import java.util.Optional;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -11,7 +12,8 @@ import org.springframework.validation.ObjectError;
 /**
  * Renders a binding failure of a setting as the one line that refuses it: {@code
  * FORGEFLOW_LLM_TIMEOUT_SECONDS=abc: not a whole number; expected seconds between 1 and 600, such
- * as 60}. A secret's value is never shown ({@code FORGEFLOW_LLM_API_KEY (value hidden): …}).
+ * as 60}. A secret's value is never shown ({@code FORGEFLOW_LLM_API_KEY (value hidden): …}), and
+ * what looks like one inside another value is masked.
  */
 public final class SettingProblems {
   private static final int MAX_VALUE = 80;
@@ -61,7 +63,7 @@ public final class SettingProblems {
     } else if (value == null) {
       shown = "";
     } else {
-      shown = "=" + printable(value);
+      shown = "=" + Redaction.redact(printable(value));
     }
     return new InvalidSetting(
         setting.variable(),

@@ -243,6 +243,16 @@ class SettingsCheckTest {
   }
 
   @Test
+  void aSecretInsideAnotherValueIsMasked() {
+    InvalidSetting url =
+        refusal(Map.of("FORGEFLOW_DATABASE_URL", "mysql://db/forge?user=ff&password=hunter2"));
+
+    assertThat(url.getMessage())
+        .startsWith("FORGEFLOW_DATABASE_URL=mysql://db/forge?user=ff&password=***: not a")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
   void aMistypedVariableIsRefusedWithTheNearestKnownName() {
     InvalidSetting typo = refusal(Map.of("FORGEFLOW_LLM_MODLE", "gpt-4o"));
 
