@@ -1,7 +1,6 @@
 package dev.forgeflow.orchestrator.config;
 
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -56,8 +55,8 @@ public record ForgeflowProperties(
         @Expected("host:port of a Temporal frontend, such as 127.0.0.1:7233, or empty")
         String temporalTarget,
     @DefaultValue("default")
-        @NotBlank(message = "empty")
-        @Expected("a Temporal namespace name, such as default")
+        @Pattern(regexp = "\\S+", message = "empty or contains spaces")
+        @Expected("a Temporal namespace name without spaces, such as default")
         String temporalNamespace,
     @DefaultValue("") @Expected("the path of a temporal executable, or empty") String temporalCli,
     @DefaultValue("dev-server")

@@ -51,6 +51,7 @@ public final class SettingsCheck
   }
 
   static void check(ConfigurableEnvironment environment, SettingsCatalogue catalogue) {
+    BlankVariables.hide(environment);
     PropertySource<?> variables =
         environment
             .getPropertySources()

@@ -51,9 +51,9 @@ class SettingsCheckTest {
                 + " frontend, such as 127.0.0.1:7233, or empty"),
         row(
             "FORGEFLOW_TEMPORAL_NAMESPACE",
-            " ",
-            "FORGEFLOW_TEMPORAL_NAMESPACE= : empty; expected a Temporal namespace name, such as"
-                + " default"),
+            "my space",
+            "FORGEFLOW_TEMPORAL_NAMESPACE=my space: empty or contains spaces; expected a Temporal"
+                + " namespace name without spaces, such as default"),
         row(
             "FORGEFLOW_TEMPORAL_LOCAL",
             "docker",
@@ -172,14 +172,14 @@ class SettingsCheckTest {
                 "FORGEFLOW_GATEWAY_DATABASE_URL", " ",
                 "FORGEFLOW_GATEWAY_DATABASE_USER", "forgeflow",
                 "FORGEFLOW_GATEWAY_DATABASE_PASSWORD", "pw"),
-            "FORGEFLOW_GATEWAY_DATABASE_URL= : must not be blank; expected text"),
+            "FORGEFLOW_GATEWAY_DATABASE_URL: must not be blank; expected text"),
         Arguments.of(
             "FORGEFLOW_GATEWAY_DATABASE_USER",
             Map.of(
                 "FORGEFLOW_GATEWAY_DATABASE_URL", "jdbc:postgresql://127.0.0.1/forgeflow",
                 "FORGEFLOW_GATEWAY_DATABASE_USER", " ",
                 "FORGEFLOW_GATEWAY_DATABASE_PASSWORD", "pw"),
-            "FORGEFLOW_GATEWAY_DATABASE_USER= : must not be blank; expected text"),
+            "FORGEFLOW_GATEWAY_DATABASE_USER: must not be blank; expected text"),
         row(
             "FORGEFLOW_GATEWAY_SESSION_LIFETIME",
             "400d",
@@ -286,6 +286,26 @@ class SettingsCheckTest {
     env.put("HOME", "/root");
 
     assertThatCode(() -> SettingsCheck.check(environment(env))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aVariableSetToNothingLeavesItsSettingAtItsDefault() {
+    StandardEnvironment environment =
+        environment(
+            Map.of(
+                "FORGEFLOW_DATABASE_POOL_SIZE", "",
+                "FORGEFLOW_LLM_TIMEOUT_SECONDS", " ",
+                "FORGEFLOW_SANDBOX_BASE_IMAGE", ""));
+
+    SettingsCheck.check(environment);
+
+    assertThat(
+            org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bindOrCreate(
+                    "forgeflow.llm", dev.forgeflow.orchestrator.config.LlmProperties.class)
+                .timeoutSeconds())
+        .isEqualTo(120);
+    assertThat(environment.getProperty("FORGEFLOW_DATABASE_POOL_SIZE")).isNull();
   }
 
   @Test
