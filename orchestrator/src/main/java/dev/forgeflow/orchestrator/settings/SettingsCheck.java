@@ -5,6 +5,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -52,20 +53,29 @@ public final class SettingsCheck
 
   static void check(ConfigurableEnvironment environment, SettingsCatalogue catalogue) {
     BlankVariables.hide(environment);
+    refuseUnknown(environment, catalogue);
+    Binder binder = Binder.get(environment);
+    bindAll(binder, catalogue);
+    Redaction.remember(secrets(binder, catalogue));
+  }
+
+  private static void refuseUnknown(
+      ConfigurableEnvironment environment, SettingsCatalogue catalogue) {
     PropertySource<?> variables =
         environment
             .getPropertySources()
             .get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
     if (variables instanceof EnumerablePropertySource<?> names) {
-      List<String> all = Arrays.asList(names.getPropertyNames());
-      new UnknownVariables(catalogue)
-          .check(all)
-          .ifPresent(
-              unknown -> {
-                throw unknown;
-              });
+      Optional<InvalidSetting> unknown =
+          new UnknownVariables(catalogue).check(Arrays.asList(names.getPropertyNames()));
+      if (unknown.isPresent()) {
+        throw unknown.get();
+      }
     }
-    Binder binder = Binder.get(environment);
+  }
+
+  /** Binds every settings record as Spring will, validating it; the first failure, in a line. */
+  private static void bindAll(Binder binder, SettingsCatalogue catalogue) {
     try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
       SpringValidatorAdapter validator = new SpringValidatorAdapter(validation.getValidator());
       for (SettingsCatalogue.Root root : catalogue.roots()) {
@@ -77,7 +87,6 @@ public final class SettingsCheck
         }
       }
     }
-    Redaction.remember(secrets(binder, catalogue));
   }
 
   /** The values of the secret settings (each item of a comma-separated list on its own). */
