@@ -80,6 +80,12 @@ public class GatewayConfiguration {
 
   static final String SSE_SUBSCRIBERS = "forgeflow.sse.subscribers";
 
+  /** Log lines written while serving a request name its user and run. */
+  @Bean
+  RequestLogContext requestLogContext() {
+    return RequestLogContext.install();
+  }
+
   @Bean(destroyMethod = "close")
   JournalFeed journalFeed(DataSource dataSource, Stores stores, GatewaySettings settings) {
     FeedSettings feed = FeedSettings.of(runEndings()).withBufferSize(settings.feedBuffer());

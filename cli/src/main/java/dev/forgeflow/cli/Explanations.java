@@ -1,11 +1,12 @@
 package dev.forgeflow.cli;
 
 import com.github.dockerjava.api.exception.DockerException;
+import dev.forgeflow.orchestrator.settings.InvalidSetting;
+import dev.forgeflow.orchestrator.settings.SettingProblems;
 import dev.forgeflow.sandbox.docker.DockerUnavailable;
 import dev.forgeflow.store.DataDirectoryInUse;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -43,15 +44,17 @@ final class Explanations {
       return new Explained(
           ExitCodes.BAD_INPUT, sentence(bad.getMessage()) + " Fix the variable and run again.");
     }
+    if (cause instanceof InvalidSetting invalid) {
+      return new Explained(ExitCodes.BAD_INPUT, invalid.getMessage());
+    }
     if (cause instanceof BindException bind) {
-      String variable =
-          bind.getName().toString().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-      return new Explained(
-          ExitCodes.BAD_INPUT,
-          variable
-              + " has a value Forgeflow cannot use ("
-              + brief(bind)
-              + "). Fix it and run again.");
+      return SettingProblems.describe(bind)
+          .map(invalid -> new Explained(ExitCodes.BAD_INPUT, invalid.getMessage()))
+          .orElseGet(
+              () ->
+                  new Explained(
+                      ExitCodes.BAD_INPUT,
+                      bind.getName() + " has a value Forgeflow cannot use. Fix it and run again."));
     }
     if (cause instanceof DockerUnavailable unavailable) {
       return new Explained(ExitCodes.ENVIRONMENT, unavailable.getMessage());

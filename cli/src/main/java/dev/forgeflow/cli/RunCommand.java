@@ -1,9 +1,9 @@
 package dev.forgeflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.forgeflow.agents.llm.LlmSettings;
 import dev.forgeflow.orchestrator.runs.RunRequest;
 import dev.forgeflow.orchestrator.runs.RunRequestCheck;
+import dev.forgeflow.orchestrator.settings.SettingsCheck;
 import dev.forgeflow.workflows.artifacts.AgentModels;
 import dev.forgeflow.workflows.pipeline.ApprovalTimeoutAction;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
     if (problem.isPresent()) {
       throw CliProblem.badInput(sentence(problem.get()));
     }
-    LlmSettings.fromEnvironment(System.getenv()); // a malformed FORGEFLOW_LLM_* stops us here
+    SettingsCheck.check(); // a wrong or unknown FORGEFLOW_* setting stops us here, in one line
     List<DocsCommands.LocalDocument> attached = DocsCommands.read(documents);
     if (!detach) {
       OutputFolder.check(output.out);

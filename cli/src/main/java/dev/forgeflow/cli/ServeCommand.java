@@ -4,6 +4,7 @@ import dev.forgeflow.orchestrator.config.ForgeflowProperties;
 import dev.forgeflow.orchestrator.config.ModelChoice;
 import dev.forgeflow.orchestrator.config.Roles;
 import dev.forgeflow.orchestrator.config.SandboxChoice;
+import dev.forgeflow.orchestrator.settings.SettingsCheck;
 import dev.forgeflow.orchestrator.temporal.TemporalChoice;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.LocalAccount;
@@ -44,13 +45,9 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw CliProblem.badInput("--port must be between 0 and 65535, not " + port);
     }
-    Roles roles;
-    try {
-      String named = System.getenv("FORGEFLOW_ROLES");
-      roles = Roles.parse(named == null || named.isBlank() ? Roles.ALL : named);
-    } catch (IllegalArgumentException wrong) {
-      throw CliProblem.badInput(wrong.getMessage());
-    }
+    SettingsCheck.check(); // a wrong or unknown FORGEFLOW_* setting stops us here, in one line
+    String named = System.getenv("FORGEFLOW_ROLES");
+    Roles roles = Roles.parse(named == null || named.isBlank() ? Roles.ALL : named);
     PrintStream console = System.out;
     DataDir dataDir = DataDir.lock(DataDir.location());
     CountDownLatch stopped = new CountDownLatch(1);

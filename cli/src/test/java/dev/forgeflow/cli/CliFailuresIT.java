@@ -36,8 +36,9 @@ class CliFailuresIT {
     Ended url = cli(Map.of("FORGEFLOW_LLM_BASE_URL", "not a url"), "run", PROMPT);
     assertThat(url.exit()).isEqualTo(2);
     assertThat(url.output())
-        .contains("forgeflow: FORGEFLOW_LLM_BASE_URL must hold http(s) URLs")
-        .contains("Fix the variable and run again.");
+        .contains(
+            "forgeflow: FORGEFLOW_LLM_BASE_URL=not a url: not an http(s) URL; expected the"
+                + " endpoint's http(s) base URL");
 
     Ended timeout =
         cli(
@@ -47,7 +48,8 @@ class CliFailuresIT {
             "run",
             PROMPT);
     assertThat(timeout.exit()).isEqualTo(2);
-    assertThat(timeout.output()).contains("FORGEFLOW_LLM_TIMEOUT_SECONDS must be a positive");
+    assertThat(timeout.output())
+        .contains("forgeflow: FORGEFLOW_LLM_TIMEOUT_SECONDS=soon: not a whole number; expected");
 
     Ended prices =
         cli(
@@ -57,7 +59,8 @@ class CliFailuresIT {
             "run",
             PROMPT);
     assertThat(prices.exit()).isEqualTo(2);
-    assertThat(prices.output()).contains("FORGEFLOW_LLM_PRICES entries must look like");
+    assertThat(prices.output())
+        .contains("forgeflow: FORGEFLOW_LLM_PRICES=gpt-4o=cheap: not a price list; expected");
     assertThat(work.resolve(".forgeflow")).doesNotExist();
   }
 

@@ -1,8 +1,12 @@
 package dev.forgeflow.orchestrator;
 
+import dev.forgeflow.orchestrator.settings.InvalidSetting;
+import dev.forgeflow.orchestrator.settings.SettingsCheck;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * One application for every role: the pipeline and its agents, the sandbox, and, as a reactive web
@@ -18,7 +22,19 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
     })
 @ConfigurationPropertiesScan
 public class OrchestratorApplication {
+  /**
+   * Starts the application; a wrong setting ends the process before anything starts, with its one
+   * line on standard error and exit code 2.
+   */
   public static void main(String[] args) {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+    try {
+      SettingsCheck.check(environment);
+    } catch (InvalidSetting invalid) {
+      System.err.println(invalid.getMessage());
+      System.exit(2);
+    }
     SpringApplication.run(OrchestratorApplication.class, args);
   }
 }

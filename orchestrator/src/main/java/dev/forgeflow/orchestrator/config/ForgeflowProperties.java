@@ -2,7 +2,6 @@ package dev.forgeflow.orchestrator.config;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Forgeflow's settings; each can be given as an environment variable ({@code FORGEFLOW_DATA_DIR},
- * {@code FORGEFLOW_DATABASE_URL}, {@code FORGEFLOW_TEMPORAL_TARGET}, …).
+ * Forgeflow's settings; each is given as an environment variable ({@code FORGEFLOW_DATA_DIR},
+ * {@code FORGEFLOW_DATABASE_URL}, {@code FORGEFLOW_TEMPORAL_TARGET}, …) and checked at start-up
+ * (see {@code dev.forgeflow.orchestrator.settings}). A new setting is one component here: its
+ * default, its constraints and what it {@linkplain Expected expects}.
  *
  * @param dataDir where embedded PostgreSQL keeps its data
  * @param databaseUrl a JDBC URL of an external PostgreSQL; blank for the embedded one
@@ -42,52 +43,98 @@ import org.springframework.validation.annotation.Validated;
  *     apart from the public API; blank for none, 0 for any free port
  * @param managementAddress the address the management server binds; loopback unless a scraper
  *     elsewhere must reach it
+ * @param sandbox {@code auto}: the sandbox runs where a Docker daemon answers; {@code off}: never
+ * @param sandboxBaseImage the Docker image projects are built on
+ * @param sandboxRuntimeProfile the JSON file naming what the base image holds; blank for {@code
+ *     <data dir>/sandbox/runtime-profile.json}, else the profile bundled with the agents
+ * @param logFormat {@code text} (one readable line per entry) or {@code json} (one JSON object per
+ *     line, for log collectors)
  */
 @Validated
 @ConfigurationProperties(prefix = "forgeflow")
 public record ForgeflowProperties(
-    @DefaultValue(".forgeflow") Path dataDir,
-    @DefaultValue("") String databaseUrl,
-    @DefaultValue("") String databaseUser,
-    @DefaultValue("") String databasePassword,
-    @DefaultValue("16") @Min(1) int databasePoolSize,
-    @DefaultValue("") String temporalTarget,
-    @DefaultValue("default") @NotBlank String temporalNamespace,
-    @DefaultValue("") String temporalCli,
-    @DefaultValue("dev-server") @Pattern(regexp = "dev-server|in-process") String temporalLocal,
-    @DefaultValue("4") @Min(1) int implementerConcurrency,
-    @DefaultValue("3") @Min(1) int maxReviewRounds,
+    @DefaultValue(".forgeflow") @Expected("a directory path, such as /var/lib/forgeflow")
+        Path dataDir,
     @DefaultValue("")
-        @Pattern(
-            regexp = "|https?://[^\\s/?#]+(/[^\\s?#]*)?",
-            message = "must be an http(s) URL of a Chroma server, such as http://127.0.0.1:8000")
+        @Pattern(regexp = "|jdbc:postgresql:\\S+", message = "not a PostgreSQL JDBC URL")
+        @Expected("jdbc:postgresql://host:5432/database, or empty for the embedded database")
+        String databaseUrl,
+    @DefaultValue("") @Expected("a database user name") String databaseUser,
+    @DefaultValue("") @Expected("the database user's password") String databasePassword,
+    @DefaultValue("16")
+        @Min(value = 1, message = "less than 1")
+        @Expected("connections, a whole number of at least 1, such as 16")
+        int databasePoolSize,
+    @DefaultValue("")
+        @Pattern(regexp = "|" + Forms.HOST_PORT, message = "not host:port")
+        @Expected("host:port of a Temporal frontend, such as 127.0.0.1:7233, or empty")
+        String temporalTarget,
+    @DefaultValue("default")
+        @Pattern(regexp = "\\S+", message = "empty or contains spaces")
+        @Expected("a Temporal namespace name without spaces, such as default")
+        String temporalNamespace,
+    @DefaultValue("") @Expected("the path of a temporal executable, or empty") String temporalCli,
+    @DefaultValue("dev-server")
+        @Pattern(regexp = "dev-server|in-process", message = "neither dev-server nor in-process")
+        @Expected("dev-server or in-process")
+        String temporalLocal,
+    @DefaultValue("4")
+        @Min(value = 1, message = "less than 1")
+        @Expected("files at once, a whole number of at least 1, such as 4")
+        int implementerConcurrency,
+    @DefaultValue("3")
+        @Min(value = 1, message = "less than 1")
+        @Expected("rounds, a whole number of at least 1, such as 3")
+        int maxReviewRounds,
+    @DefaultValue("")
+        @Pattern(regexp = "|" + Forms.HTTP_URL, message = "not an http(s) URL")
+        @Expected("the http(s) URL of a Chroma server, such as http://127.0.0.1:8000, or empty")
         String chromaUrl,
-    @DefaultValue("") String embeddingsModel,
+    @DefaultValue("")
+        @Pattern(regexp = "\\S*", message = "contains spaces")
+        @Expected("an embedding model name of the model endpoint, or empty")
+        String embeddingsModel,
+    @DefaultValue("auto")
+        @Pattern(regexp = "auto|off", message = "neither auto nor off")
+        @Expected("auto (on where a Docker daemon answers) or off")
+        String sandbox,
+    @DefaultValue("forgeflow/sandbox-python:latest")
+        @Pattern(regexp = Forms.IMAGE, message = "not a Docker image name")
+        @Expected("a Docker image name, such as forgeflow/sandbox-python:latest")
+        String sandboxBaseImage,
+    @DefaultValue("") @Expected("the path of the base image's runtime-profile.json, or empty")
+        String sandboxRuntimeProfile,
+    @DefaultValue("text")
+        @Pattern(regexp = "text|json", message = "neither text nor json")
+        @Expected("text or json")
+        String logFormat,
     @DefaultValue(Roles.ALL)
-        @Pattern(
-            regexp = Roles.LIST,
-            message =
-                "must be a comma-separated list of gateway, agents and sandbox, such as gateway,agents")
+        @Pattern(regexp = Roles.LIST, message = "not a list of roles")
+        @Expected("a comma-separated list of gateway, agents and sandbox, such as gateway,agents")
         String roles,
     @DefaultValue("")
-        @Pattern(
-            regexp = "|[A-Za-z0-9][A-Za-z0-9._-]{0,62}",
-            message =
-                "must be a host name of letters, digits, dots, dashes and underscores (at most 63), such as docker-1")
+        @Pattern(regexp = "|[A-Za-z0-9][A-Za-z0-9._-]{0,62}", message = "not a host name")
+        @Expected(
+            "a host name of letters, digits, dots, dashes and underscores (at most 63), such as"
+                + " docker-1, or empty for this machine's")
         String sandboxHost,
     @DefaultValue("")
-        @Pattern(
-            regexp = "|https?://[^\\s/?#]+(/[^\\s?#]*)?",
-            message = "must be an http(s) URL of an OTLP collector, such as http://127.0.0.1:4318")
+        @Pattern(regexp = "|" + Forms.HTTP_URL, message = "not an http(s) URL")
+        @Expected("the http(s) URL of an OTLP collector, such as http://127.0.0.1:4318, or empty")
         String otlpEndpoint,
     @DefaultValue("http/protobuf")
-        @Pattern(regexp = "http/protobuf|grpc", message = "must be http/protobuf or grpc")
+        @Pattern(regexp = "http/protobuf|grpc", message = "neither http/protobuf nor grpc")
+        @Expected("http/protobuf or grpc")
         String otlpProtocol,
-    @Min(0) @Max(65535) Integer managementPort,
+    @Min(value = 0, message = "less than 0")
+        @Max(value = 65535, message = "more than 65535")
+        @Expected("a port between 0 and 65535, such as 9464, or empty for no management server")
+        Integer managementPort,
     @DefaultValue("127.0.0.1")
         @Pattern(
             regexp = "[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*",
-            message = "must be an IP address to bind, such as 127.0.0.1 or 0.0.0.0")
+            message = "not an IP address")
+        @Expected("an IP address to bind, such as 127.0.0.1 or 0.0.0.0")
         String managementAddress) {
 
   public boolean embeddedDatabase() {
@@ -106,5 +153,10 @@ public record ForgeflowProperties(
   /** The name of this process's Docker host: as configured, else the machine's host name. */
   public String sandboxHostName() {
     return sandboxHost.isBlank() ? Roles.machineName() : sandboxHost;
+  }
+
+  /** Whether the sandbox is turned off ({@code FORGEFLOW_SANDBOX=off}). */
+  public boolean sandboxOff() {
+    return sandbox.equals("off");
   }
 }

@@ -21,25 +21,24 @@ import org.springframework.core.env.Environment;
 
 /**
  * The sandbox: on when a Docker daemon answers ({@code DOCKER_HOST}, else the local socket) and
- * holds the base image ({@code FORGEFLOW_SANDBOX_BASE_IMAGE}, default {@value #DEFAULT_IMAGE});
- * {@code FORGEFLOW_SANDBOX=off} turns it off. Without it the pipeline stops before the sandbox
- * steps and says why.
+ * holds the base image ({@code FORGEFLOW_SANDBOX_BASE_IMAGE}, default {@code
+ * forgeflow/sandbox-python:latest}); {@code FORGEFLOW_SANDBOX=off} turns it off. Without it the
+ * pipeline stops before the sandbox steps and says why.
  */
 @Configuration(proxyBeanMethods = false)
 class SandboxConfiguration {
-  static final String DEFAULT_IMAGE = "forgeflow/sandbox-python:latest";
   private static final Logger LOG = LoggerFactory.getLogger(SandboxConfiguration.class);
 
   @Bean
   SandboxChoice sandboxChoice(Environment environment, ForgeflowProperties properties) {
-    if ("off".equalsIgnoreCase(environment.getProperty("FORGEFLOW_SANDBOX", "auto"))) {
+    if (properties.sandboxOff()) {
       return SandboxChoice.off("turned off by FORGEFLOW_SANDBOX=off");
     }
     if (!properties.roleSet().sandbox()) {
       // only a sandbox runner holds the Docker socket
       return SandboxChoice.elsewhere();
     }
-    String image = environment.getProperty("FORGEFLOW_SANDBOX_BASE_IMAGE", DEFAULT_IMAGE);
+    String image = properties.sandboxBaseImage();
     Map<String, String> env = new HashMap<>(System.getenv());
     String host = environment.getProperty("DOCKER_HOST");
     if (host != null) {
@@ -77,12 +76,11 @@ class SandboxConfiguration {
    * dir>/sandbox/runtime-profile.json}), else the profile bundled with the agents.
    */
   @Bean
-  RuntimeProfile runtimeProfile(Environment environment, ForgeflowProperties properties) {
+  RuntimeProfile runtimeProfile(ForgeflowProperties properties) {
     Path file =
-        Path.of(
-            environment.getProperty(
-                "FORGEFLOW_SANDBOX_RUNTIME_PROFILE",
-                properties.dataDir().resolve("sandbox/runtime-profile.json").toString()));
+        properties.sandboxRuntimeProfile().isBlank()
+            ? properties.dataDir().resolve("sandbox/runtime-profile.json")
+            : Path.of(properties.sandboxRuntimeProfile());
     if (!Files.isRegularFile(file)) {
       return RuntimeProfile.bundled();
     }

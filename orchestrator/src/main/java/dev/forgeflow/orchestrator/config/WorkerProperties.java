@@ -27,10 +27,17 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(prefix = "forgeflow.worker")
 public record WorkerProperties(
-    @DefaultValue("1200") @Min(1) int maxConcurrentActivities,
-    @DefaultValue("200") @Min(2) int maxConcurrentWorkflowTasks,
-    @DefaultValue("200") @Min(1) int maxConcurrentLocalActivities,
-    @DefaultValue("600") @Min(1) int workflowCacheSize,
-    @DefaultValue("600") @Min(1) int maxWorkflowThreads,
-    @DefaultValue("50") @Min(2) int workflowPollers,
-    @DefaultValue("5") @Min(1) int activityPollers) {}
+    @DefaultValue("1200") @Min(value = 1, message = Forms.LESS_THAN_1) @Expected(Forms.AT_LEAST_1)
+        int maxConcurrentActivities,
+    @DefaultValue("200") @Min(value = 2, message = Forms.LESS_THAN_2) @Expected(Forms.AT_LEAST_2)
+        int maxConcurrentWorkflowTasks,
+    @DefaultValue("200") @Min(value = 1, message = Forms.LESS_THAN_1) @Expected(Forms.AT_LEAST_1)
+        int maxConcurrentLocalActivities,
+    @DefaultValue("600") @Min(value = 1, message = Forms.LESS_THAN_1) @Expected(Forms.AT_LEAST_1)
+        int workflowCacheSize,
+    @DefaultValue("600") @Min(value = 1, message = Forms.LESS_THAN_1) @Expected(Forms.AT_LEAST_1)
+        int maxWorkflowThreads,
+    @DefaultValue("50") @Min(value = 2, message = Forms.LESS_THAN_2) @Expected(Forms.AT_LEAST_2)
+        int workflowPollers,
+    @DefaultValue("5") @Min(value = 1, message = Forms.LESS_THAN_1) @Expected(Forms.AT_LEAST_1)
+        int activityPollers) {}

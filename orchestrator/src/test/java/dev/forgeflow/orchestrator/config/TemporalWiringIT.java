@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = OrchestratorApplication.class,
     properties = {
       "forgeflow.temporal-local=in-process",
-      "FORGEFLOW_SANDBOX=off",
+      "forgeflow.sandbox=off",
       "forgeflow.worker.max-concurrent-activities=77",
       "forgeflow.worker.workflow-pollers=9"
     })

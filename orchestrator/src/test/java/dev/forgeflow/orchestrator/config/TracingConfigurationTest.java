@@ -101,7 +101,7 @@ class TracingConfigurationTest {
                     .getFailure()
                     .rootCause()
                     .hasMessageContaining("otlpEndpoint")
-                    .hasMessageContaining("must be an http(s) URL of an OTLP collector"));
+                    .hasMessageContaining("not an http(s) URL"));
   }
 
   @Test

@@ -48,7 +48,7 @@ import org.springframework.web.reactive.function.BodyInserters;
     properties = {
       "spring.main.web-application-type=reactive",
       "server.address=127.0.0.1",
-      "FORGEFLOW_SANDBOX=off"
+      "forgeflow.sandbox=off"
     })
 class RetrievalApiIT {
   static final String SPEC =
