@@ -23,7 +23,9 @@ import org.springframework.core.env.Environment;
  * The sandbox: on when a Docker daemon answers ({@code DOCKER_HOST}, else the local socket) and
  * holds the base image ({@code FORGEFLOW_SANDBOX_BASE_IMAGE}, default {@value #DEFAULT_IMAGE});
  * {@code FORGEFLOW_SANDBOX=off} turns it off. Without it the pipeline stops before the sandbox
- * steps and says why.
+ * steps and says why. {@code FORGEFLOW_SANDBOX=remote} says the sandbox workers run on another
+ * server (compose.yml's sandbox-runner): runs get the sandbox steps and this server needs no
+ * Docker.
  */
 @Configuration(proxyBeanMethods = false)
 class SandboxConfiguration {
@@ -34,6 +36,10 @@ class SandboxConfiguration {
   SandboxChoice sandboxChoice(Environment environment) {
     if ("off".equalsIgnoreCase(environment.getProperty("FORGEFLOW_SANDBOX", "auto"))) {
       return SandboxChoice.off("turned off by FORGEFLOW_SANDBOX=off");
+    }
+    if ("remote".equalsIgnoreCase(environment.getProperty("FORGEFLOW_SANDBOX", "auto"))) {
+      return SandboxChoice.elsewhere(
+          "the sandbox workers of another server run the sandbox steps (FORGEFLOW_SANDBOX=remote)");
     }
     String image = environment.getProperty("FORGEFLOW_SANDBOX_BASE_IMAGE", DEFAULT_IMAGE);
     Map<String, String> env = new HashMap<>(System.getenv());

@@ -87,7 +87,7 @@ public class Runs {
             asked.prompt(),
             asked
                 .options()
-                .withSandbox(sandbox.available() ? asked.options().sandbox() : SandboxMode.OFF));
+                .withSandbox(sandbox.runsSteps() ? asked.options().sandbox() : SandboxMode.OFF));
     Optional<String> problem = RunRequestCheck.problem(request);
     if (problem.isPresent()) {
       return new Launch.Refused(problem.get());
@@ -131,7 +131,7 @@ public class Runs {
 
   /** What this server makes of asked options: no sandbox steps without a sandbox. */
   public PipelineOptions admit(PipelineOptions asked) {
-    return sandbox.available() ? asked : asked.withSandbox(SandboxMode.OFF);
+    return sandbox.runsSteps() ? asked : asked.withSandbox(SandboxMode.OFF);
   }
 
   public boolean offline() {
