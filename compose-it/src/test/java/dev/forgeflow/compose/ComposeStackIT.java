@@ -1,0 +1,100 @@
+package dev.forgeflow.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.DockerComposeContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+
+/**
+ * The top-level {@code compose.yml}, for real: brought up with the images {@code
+ * scripts/compose-images} built, a user and an API token created through the gateway, a pipeline
+ * run end to end with the offline planner and its service deployed by the sandbox-runner container,
+ * then everything taken down, leaving no container, network or volume of the project. Needs {@code
+ * FORGEFLOW_IT_COMPOSE}, the settings file {@code scripts/compose-images} wrote ({@code
+ * scripts/test} provides it); skipped without it.
+ */
+class ComposeStackIT {
+
+  private static final Duration UP = Duration.ofMinutes(5);
+  private static final Duration RUN = Duration.ofMinutes(15);
+
+  @Test
+  void pipelineRunsThroughTheGatewayAndTheSandboxRunnerDeploysIt() throws Exception {
+    String settings = System.getenv("FORGEFLOW_IT_COMPOSE");
+    assumeTrue(
+        settings != null && !settings.isBlank(),
+        "FORGEFLOW_IT_COMPOSE is not set: the compose images were not provided; run"
+            + " scripts/compose-images (scripts/test does) and export FORGEFLOW_IT_COMPOSE=<its"
+            + " settings file>");
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+    Map<String, String> env = ComposeImages.withApp(repo, Path.of(settings));
+    Ports ports = Ports.free();
+    env.putAll(ports.settings());
+    env.put("FORGEFLOW_POSTGRES_PASSWORD", UUID.randomUUID().toString());
+    env.put("FORGEFLOW_SANDBOX_HOST", "compose-it");
+    String project = "ffit" + UUID.randomUUID().toString().substring(0, 8);
+
+    DockerComposeContainer<?> stack =
+        new DockerComposeContainer<>(project, new File(repo.toFile(), "compose.yml"))
+            .withLocalCompose(true)
+            .withPull(false)
+            .withBuild(false)
+            .withRemoveVolumes(true)
+            .withEnv(env)
+            .waitingFor("app_1", Wait.forHealthcheck().withStartupTimeout(UP))
+            .waitingFor("sandbox-runner_1", Wait.forHealthcheck().withStartupTimeout(UP));
+    String composeProject = null;
+    String runId = null;
+    try {
+      stack.start();
+      composeProject =
+          stack
+              .getContainerByServiceName("app_1")
+              .orElseThrow()
+              .getContainerInfo()
+              .getConfig()
+              .getLabels()
+              .get("com.docker.compose.project");
+      assertThat(composeProject).startsWith(project);
+      Gateway gateway = Gateway.signUp(ports.gateway(), "compose-it");
+      String projectId =
+          gateway.post("/api/projects", Map.of("name", "bookshop")).get("id").asText();
+      runId =
+          gateway
+              .post(
+                  "/api/projects/" + projectId + "/runs",
+                  Map.of(
+                      "prompt",
+                      "A bookshop API with books (title, author, price: float)",
+                      "sandbox",
+                      "deploy"))
+              .get("id")
+              .asText();
+      JsonNode run = gateway.awaitEnd(runId, RUN);
+      assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED");
+
+      JsonNode deployment = gateway.get("/api/runs/" + runId + "/deployment");
+      assertThat(deployment.get("state").asText()).isEqualTo("healthy");
+      assertThat(deployment.get("url").asText()).startsWith("http://127.0.0.1:");
+      assertThat(DockerCli.labelledContainers("dev.forgeflow.run=" + runId)).isNotEmpty();
+      assertThat(gateway.status("/api/runs/" + runId + "/deployment/proxy/openapi.json"))
+          .isEqualTo(200);
+    } finally {
+      stack.stop();
+      if (runId != null) {
+        DockerCli.removeRunResources(runId);
+      }
+      if (composeProject != null) {
+        assertThat(DockerCli.composeResources(composeProject)).isEmpty();
+      }
+    }
+  }
+}
