@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class ComposeStackIT {
 
   private static final Duration UP = Duration.ofMinutes(5);
   private static final Duration RUN = Duration.ofMinutes(15);
+  private static final String DOCKER_SOCKET = "/var/run/docker.sock";
 
   @Test
   void pipelineRunsThroughTheGatewayAndTheSandboxRunnerDeploysIt() throws Exception {
@@ -64,6 +66,8 @@ class ComposeStackIT {
               .getLabels()
               .get("com.docker.compose.project");
       assertThat(composeProject).startsWith(project);
+      assertThat(mountPoints(stack, "app_1")).doesNotContain(DOCKER_SOCKET);
+      assertThat(mountPoints(stack, "sandbox-runner_1")).contains(DOCKER_SOCKET);
       Gateway gateway = Gateway.signUp(ports.gateway(), "compose-it");
       String projectId =
           gateway.post("/api/projects", Map.of("name", "bookshop")).get("id").asText();
@@ -91,10 +95,23 @@ class ComposeStackIT {
       stack.stop();
       if (runId != null) {
         DockerCli.removeRunResources(runId);
+        assertThat(DockerCli.labelledContainers("dev.forgeflow.run=" + runId)).isEmpty();
       }
       if (composeProject != null) {
         assertThat(DockerCli.composeResources(composeProject)).isEmpty();
       }
     }
+  }
+
+  /** Where the service's container has mounts. */
+  private static List<String> mountPoints(DockerComposeContainer<?> stack, String service) {
+    return stack
+        .getContainerByServiceName(service)
+        .orElseThrow()
+        .getContainerInfo()
+        .getMounts()
+        .stream()
+        .map(mount -> mount.getDestination().getPath())
+        .toList();
   }
 }
