@@ -27,15 +27,19 @@ class ComposeStackIT {
   private static final Duration UP = Duration.ofMinutes(5);
   private static final Duration RUN = Duration.ofMinutes(15);
   private static final String DOCKER_SOCKET = "/var/run/docker.sock";
+  private static final String NOT_PROVIDED =
+      "ComposeStackIT skipped: FORGEFLOW_IT_COMPOSE is not set, so the compose images were not"
+          + " provided; run scripts/compose-images (scripts/test does) and export"
+          + " FORGEFLOW_IT_COMPOSE=<its settings file>";
 
   @Test
   void pipelineRunsThroughTheGatewayAndTheSandboxRunnerDeploysIt() throws Exception {
     String settings = System.getenv("FORGEFLOW_IT_COMPOSE");
-    assumeTrue(
-        settings != null && !settings.isBlank(),
-        "FORGEFLOW_IT_COMPOSE is not set: the compose images were not provided; run"
-            + " scripts/compose-images (scripts/test does) and export FORGEFLOW_IT_COMPOSE=<its"
-            + " settings file>");
+    if (settings == null || settings.isBlank()) {
+      // said on the console too: a skipped test's reason otherwise shows only in its report
+      System.err.println(NOT_PROVIDED);
+    }
+    assumeTrue(settings != null && !settings.isBlank(), NOT_PROVIDED);
     Path repo = Path.of("..").toAbsolutePath().normalize();
     Map<String, String> env = ComposeImages.withApp(repo, Path.of(settings));
     Ports ports = Ports.free();
