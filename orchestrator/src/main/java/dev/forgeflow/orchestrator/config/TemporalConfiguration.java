@@ -297,7 +297,9 @@ class TemporalConfiguration {
               Clock.systemUTC(),
               logs);
       SandboxHost host = SandboxHost.named(properties.sandboxHostName());
-      HostHeartbeat heartbeat = new HostHeartbeat(hosts, host);
+      HostHeartbeat heartbeat =
+          new HostHeartbeat(
+              hosts, host, properties.dataDir().toAbsolutePath().resolve("sandbox-host.alive"));
       starts.add(heartbeat::start);
       closeables.add(heartbeat);
       // this host's own queue: the checks and deploys of the runs placed here

@@ -2,6 +2,10 @@ package dev.forgeflow.orchestrator.deploy;
 
 import dev.forgeflow.store.SandboxHosts;
 import dev.forgeflow.workflows.sandbox.SandboxHost;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +23,7 @@ public final class HostHeartbeat implements AutoCloseable {
 
   private final SandboxHosts hosts;
   private final SandboxHost host;
+  private final Path alive;
   private final ScheduledExecutorService beat =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -27,9 +32,14 @@ public final class HostHeartbeat implements AutoCloseable {
             return thread;
           });
 
-  public HostHeartbeat(SandboxHosts hosts, SandboxHost host) {
+  /**
+   * @param alive a file touched after each heartbeat the database took, for a health check that has
+   *     no HTTP to ask (a sandbox runner serves none)
+   */
+  public HostHeartbeat(SandboxHosts hosts, SandboxHost host, Path alive) {
     this.hosts = hosts;
     this.host = host;
+    this.alive = alive;
   }
 
   /** Starts saying so. */
@@ -40,6 +50,10 @@ public final class HostHeartbeat implements AutoCloseable {
   private void once() {
     try {
       hosts.heartbeat(host.name(), host.taskQueue());
+      Files.createDirectories(alive.getParent());
+      Files.writeString(alive, Instant.now() + "\n");
+    } catch (IOException unwritable) {
+      LOG.warn("could not write {}: {}", alive, unwritable.getMessage());
     } catch (RuntimeException unreachable) {
       LOG.warn("could not say host {} is alive: {}", host.name(), unreachable.getMessage());
     }

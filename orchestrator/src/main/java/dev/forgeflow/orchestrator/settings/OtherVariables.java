@@ -24,6 +24,8 @@ final class OtherVariables {
           Map.entry("FORGEFLOW_REQUIRE_BUNDLE", "the web build's tests"),
           Map.entry("FORGEFLOW_WEB_OUT", "the web build"),
           Map.entry("FORGEFLOW_TOOLS_DIR", "scripts/lib.sh"),
+          Map.entry("FORGEFLOW_HOST", "the application image's entrypoint: serve --host"),
+          Map.entry("FORGEFLOW_PORT", "the application image's entrypoint: serve --port"),
           Map.entry("FORGEFLOW_WEBHOOKS_ALLOW_PRIVATE", "webhook delivery"));
 
   /** Test and build tooling: {@code FORGEFLOW_IT_*} and {@code FORGEFLOW_TEST_*}. */

@@ -1,0 +1,121 @@
+package dev.forgeflow.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.DockerComposeContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+
+/**
+ * The top-level {@code compose.yml}, for real: brought up with the images {@code
+ * scripts/compose-images} built, a user and an API token created through the gateway, a pipeline
+ * run end to end with the offline planner and its service deployed by the sandbox-runner container,
+ * then everything taken down, leaving no container, network or volume of the project. Needs {@code
+ * FORGEFLOW_IT_COMPOSE}, the settings file {@code scripts/compose-images} wrote ({@code
+ * scripts/test} provides it); skipped without it.
+ */
+class ComposeStackIT {
+
+  private static final Duration UP = Duration.ofMinutes(5);
+  private static final Duration RUN = Duration.ofMinutes(15);
+  private static final String DOCKER_SOCKET = "/var/run/docker.sock";
+  private static final String NOT_PROVIDED =
+      "ComposeStackIT skipped: FORGEFLOW_IT_COMPOSE is not set, so the compose images were not"
+          + " provided; run scripts/compose-images (scripts/test does) and export"
+          + " FORGEFLOW_IT_COMPOSE=<its settings file>";
+
+  @Test
+  void pipelineRunsThroughTheGatewayAndTheSandboxRunnerDeploysIt() throws Exception {
+    String settings = System.getenv("FORGEFLOW_IT_COMPOSE");
+    if (settings == null || settings.isBlank()) {
+      // said on the console too: a skipped test's reason otherwise shows only in its report
+      System.err.println(NOT_PROVIDED);
+    }
+    assumeTrue(settings != null && !settings.isBlank(), NOT_PROVIDED);
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+    Map<String, String> env = ComposeImages.withApp(repo, Path.of(settings));
+    Ports ports = Ports.free();
+    env.putAll(ports.settings());
+    env.put("FORGEFLOW_POSTGRES_PASSWORD", UUID.randomUUID().toString());
+    env.put("FORGEFLOW_SANDBOX_HOST", "compose-it");
+    String project = "ffit" + UUID.randomUUID().toString().substring(0, 8);
+
+    DockerComposeContainer<?> stack =
+        new DockerComposeContainer<>(project, new File(repo.toFile(), "compose.yml"))
+            .withLocalCompose(true)
+            .withPull(false)
+            .withBuild(false)
+            .withRemoveVolumes(true)
+            .withEnv(env)
+            .waitingFor("app_1", Wait.forHealthcheck().withStartupTimeout(UP))
+            .waitingFor("sandbox-runner_1", Wait.forHealthcheck().withStartupTimeout(UP));
+    String composeProject = null;
+    String runId = null;
+    try {
+      stack.start();
+      composeProject =
+          stack
+              .getContainerByServiceName("app_1")
+              .orElseThrow()
+              .getContainerInfo()
+              .getConfig()
+              .getLabels()
+              .get("com.docker.compose.project");
+      assertThat(composeProject).startsWith(project);
+      assertThat(mountPoints(stack, "app_1")).doesNotContain(DOCKER_SOCKET);
+      assertThat(mountPoints(stack, "sandbox-runner_1")).contains(DOCKER_SOCKET);
+      Gateway gateway = Gateway.signUp(ports.gateway(), "compose-it");
+      String projectId =
+          gateway.post("/api/projects", Map.of("name", "bookshop")).get("id").asText();
+      runId =
+          gateway
+              .post(
+                  "/api/projects/" + projectId + "/runs",
+                  Map.of(
+                      "prompt",
+                      "A bookshop API with books (title, author, price: float)",
+                      "sandbox",
+                      "deploy"))
+              .get("id")
+              .asText();
+      JsonNode run = gateway.awaitEnd(runId, RUN);
+      assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED");
+
+      JsonNode deployment = gateway.get("/api/runs/" + runId + "/deployment");
+      assertThat(deployment.get("state").asText()).isEqualTo("healthy");
+      assertThat(deployment.get("url").asText()).startsWith("http://127.0.0.1:");
+      assertThat(DockerCli.labelledContainers("dev.forgeflow.run=" + runId)).isNotEmpty();
+      assertThat(gateway.status("/api/runs/" + runId + "/deployment/proxy/openapi.json"))
+          .isEqualTo(200);
+    } finally {
+      stack.stop();
+      if (runId != null) {
+        DockerCli.removeRunResources(runId);
+        assertThat(DockerCli.labelledContainers("dev.forgeflow.run=" + runId)).isEmpty();
+      }
+      if (composeProject != null) {
+        assertThat(DockerCli.composeResources(composeProject)).isEmpty();
+      }
+    }
+  }
+
+  /** Where the service's container has mounts. */
+  private static List<String> mountPoints(DockerComposeContainer<?> stack, String service) {
+    return stack
+        .getContainerByServiceName(service)
+        .orElseThrow()
+        .getContainerInfo()
+        .getMounts()
+        .stream()
+        .map(mount -> mount.getDestination().getPath())
+        .toList();
+  }
+}
