@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.forgeflow.workflows.sandbox.CheckFailure;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.TestReport;
+import dev.forgeflow.workflows.webhooks.FakeWebhooks;
+import dev.forgeflow.workflows.webhooks.WebhookDeliveryWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -35,7 +37,8 @@ class HistoryRecording {
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(PipelineWorkflowImpl.class)
+          .registerWorkflowImplementationTypes(
+              PipelineWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class)
           .setDoNotStart(true)
           .build();
 
@@ -45,7 +48,7 @@ class HistoryRecording {
 
   @BeforeEach
   void start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    worker.registerActivitiesImplementations(agents);
+    worker.registerActivitiesImplementations(agents, new FakeWebhooks(null, List.of()));
     env.newWorker(SandboxActivities.TASK_QUEUE).registerActivitiesImplementations(agents);
     for (var key : RunSearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), key.getValueType());
