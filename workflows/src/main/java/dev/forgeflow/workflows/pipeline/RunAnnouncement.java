@@ -2,7 +2,11 @@ package dev.forgeflow.workflows.pipeline;
 
 import dev.forgeflow.workflows.journal.RunEnd;
 import dev.forgeflow.workflows.webhooks.RunFinished;
+import dev.forgeflow.workflows.webhooks.WebhookActivities;
+import dev.forgeflow.workflows.webhooks.WebhookActivityOptions;
+import dev.forgeflow.workflows.webhooks.WebhookDeliveries;
 import dev.forgeflow.workflows.webhooks.WebhookDeliveryWorkflow;
+import dev.forgeflow.workflows.webhooks.WebhookTargets;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
@@ -11,9 +15,9 @@ import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
 
 /**
- * Hands a run's end to its webhooks: starts {@link WebhookDeliveryWorkflow} as a child the run
- * abandons when it closes, and waits only for the child to start, never for its deliveries. Runs
- * that began before webhooks existed replay without it.
+ * Hands a run's end to its project's webhooks: reads them, and if there are any starts {@link
+ * WebhookDeliveryWorkflow} as a child the run abandons when it closes, waiting only for the child
+ * to start, never for its deliveries. Runs that began before webhooks existed replay without it.
  */
 final class RunAnnouncement {
 
@@ -23,6 +27,8 @@ final class RunAnnouncement {
   private static final Logger log = Workflow.getLogger(RunAnnouncement.class);
 
   private final String runId;
+  private final WebhookActivities webhooks =
+      Workflow.newActivityStub(WebhookActivities.class, WebhookActivityOptions.LOOKUP);
 
   RunAnnouncement(String runId) {
     this.runId = runId;
@@ -47,18 +53,23 @@ final class RunAnnouncement {
   }
 
   private void start(RunFinished finished) {
-    WebhookDeliveryWorkflow deliveries =
-        Workflow.newChildWorkflowStub(
-            WebhookDeliveryWorkflow.class,
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(WebhookDeliveryWorkflow.workflowId(runId))
-                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                .build());
-    Async.procedure(deliveries::deliver, finished);
     try {
+      WebhookTargets targets = webhooks.webhookTargets(runId);
+      if (targets.webhookIds().isEmpty()) {
+        return;
+      }
+      WebhookDeliveryWorkflow deliveries =
+          Workflow.newChildWorkflowStub(
+              WebhookDeliveryWorkflow.class,
+              ChildWorkflowOptions.newBuilder()
+                  .setWorkflowId(WebhookDeliveryWorkflow.workflowId(runId))
+                  .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                  .build());
+      Async.procedure(deliveries::deliver, new WebhookDeliveries(finished, targets));
       Workflow.getWorkflowExecution(deliveries).get();
     } catch (TemporalFailure notStarted) {
-      // such as a reset run whose deliveries were started before: the run ends all the same
+      // the store stayed down, or a reset run's deliveries were started before: the run ends all
+      // the same
       log.warn("the webhooks of run {} were not started: {}", runId, notStarted.getMessage());
     }
   }

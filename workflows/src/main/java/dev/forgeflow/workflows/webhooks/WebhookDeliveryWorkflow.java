@@ -5,8 +5,9 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * Tells a run's webhooks how it ended: one delivery per webhook, in parallel, each retried with
- * backoff for up to a day. Started by the run's workflow as an abandoned child (workflow id {@code
- * webhooks-<run id>}), so a receiver that is down never keeps the run open.
+ * backoff for up to a day. Started by the run's workflow, when its project has webhooks, as an
+ * abandoned child (workflow id {@code webhooks-<run id>}), so a receiver that is down never keeps
+ * the run open.
  */
 @WorkflowInterface
 public interface WebhookDeliveryWorkflow {
@@ -17,5 +18,5 @@ public interface WebhookDeliveryWorkflow {
   }
 
   @WorkflowMethod
-  void deliver(RunFinished run);
+  void deliver(WebhookDeliveries deliveries);
 }

@@ -8,6 +8,7 @@ import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.TestReport;
 import dev.forgeflow.workflows.webhooks.FakeWebhooks;
 import dev.forgeflow.workflows.webhooks.WebhookDeliveryWorkflowImpl;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with {@code -Dforgeflow.record-histories=src/test/resources/histories} before a change to the
  * workflow, so that the change is then checked against what the code before it recorded. The files
  * it writes are named for the last change they cover ({@code -retrieval}: agents retrieve and
- * versions are indexed); the older files stay, replayed as runs begun before it.
+ * versions are indexed; {@code -webhooks}: the run's end is handed to its project's webhooks); the
+ * older files stay, replayed as runs begun before it.
  */
 @EnabledIfSystemProperty(named = "forgeflow.record-histories", matches = ".+")
 class HistoryRecording {
@@ -48,7 +50,8 @@ class HistoryRecording {
 
   @BeforeEach
   void start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    worker.registerActivitiesImplementations(agents, new FakeWebhooks(null, List.of()));
+    worker.registerActivitiesImplementations(
+        agents, new FakeWebhooks("project-1", List.of("wh_1")));
     env.newWorker(SandboxActivities.TASK_QUEUE).registerActivitiesImplementations(agents);
     for (var key : RunSearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), key.getValueType());
@@ -72,7 +75,7 @@ class HistoryRecording {
     stub("run-checks-deploy")
         .run(
             input("run-checks-deploy", PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY)));
-    save("run-checks-deploy", "pipeline-checks-deploy-retrieval.json");
+    save("run-checks-deploy", "pipeline-checks-deploy-webhooks.json");
   }
 
   /** The deploy fails for good: the saga removes what the sandbox made, and the run fails. */
@@ -88,11 +91,14 @@ class HistoryRecording {
                             "run-deploy-compensates",
                             PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY))))
         .isInstanceOf(WorkflowFailedException.class);
-    save("run-deploy-compensates", "pipeline-deploy-fails-compensates-retrieval.json");
+    save("run-deploy-compensates", "pipeline-deploy-fails-compensates-webhooks.json");
   }
 
   private void save(String runId, String file) throws Exception {
     assertThat(agents.retrievals).as("the history covers retrieval").isNotEmpty();
+    assertThat(client.fetchHistory(runId).getEvents())
+        .as("the history covers the webhooks' child")
+        .anyMatch(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes);
     Path dir = Path.of(System.getProperty("forgeflow.record-histories"));
     Files.createDirectories(dir);
     Files.writeString(

@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and approval (recorded before the run kept search attributes); failing checks, a repair round and
  * a deploy; a deploy that fails for good and the saga's compensation (both recorded by {@link
  * HistoryRecording}, with search attributes); and the last two again with the agents retrieving and
- * each version indexed (the {@code -retrieval} files), beside the older ones that replay as runs
- * begun before retrieval.
+ * each version indexed (the {@code -retrieval} files), and once more with the run's end handed to
+ * its project's webhooks (the {@code -webhooks} files), beside the older ones that replay as runs
+ * begun before retrieval and before webhooks.
  */
 class PipelineReplayTest {
 
@@ -22,7 +23,9 @@ class PipelineReplayTest {
         "pipeline-checks-deploy.json",
         "pipeline-deploy-fails-compensates.json",
         "pipeline-checks-deploy-retrieval.json",
-        "pipeline-deploy-fails-compensates-retrieval.json"
+        "pipeline-deploy-fails-compensates-retrieval.json",
+        "pipeline-checks-deploy-webhooks.json",
+        "pipeline-deploy-fails-compensates-webhooks.json"
       })
   void storedHistoryReplaysAgainstTheCurrentWorkflowCode(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -65,6 +65,20 @@ class RunAnnouncementTest {
   }
 
   @Test
+  void aRunOfAProjectWithoutWebhooksStartsNoDeliveries() {
+    webhooks.withoutWebhooks();
+
+    stub("run-quiet").run(input("run-quiet"));
+
+    assertThat(
+            client.fetchHistory("run-quiet").getHistory().getEventsList().stream()
+                .map(HistoryEvent::getEventType))
+        .contains(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
+        .doesNotContain(EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED);
+    assertThat(webhooks.attempts).isEmpty();
+  }
+
+  @Test
   void aFailedRunIsAnnouncedAsFailedWithItsMessage() throws Exception {
     agents.requirementsFailure =
         ApplicationFailure.newNonRetryableFailure("no resources found", "PromptNotUnderstood");

@@ -17,13 +17,19 @@ public final class FakeWebhooks implements WebhookActivities {
   public record Seen(WebhookCall call, int attempt) {}
 
   private final String projectId;
-  private final List<String> webhookIds;
+  private volatile List<String> webhookIds;
   private final Deque<RuntimeException> failures = new ArrayDeque<>();
   public final List<Seen> attempts = new CopyOnWriteArrayList<>();
 
   public FakeWebhooks(String projectId, List<String> webhookIds) {
     this.projectId = projectId;
     this.webhookIds = List.copyOf(webhookIds);
+  }
+
+  /** From now on the project has no webhooks. */
+  public FakeWebhooks withoutWebhooks() {
+    webhookIds = List.of();
+    return this;
   }
 
   /** The next attempts throw these, in order. */

@@ -29,7 +29,7 @@ class WebhookDeliveryWorkflowTest {
     worker.registerActivitiesImplementations(webhooks);
     env.start();
 
-    deliver(client, worker, "run-retry");
+    deliver(client, worker, webhooks, "run-retry");
 
     assertThat(webhooks.attempts).extracting(FakeWebhooks.Seen::attempt).containsExactly(1, 2);
     assertThat(webhooks.attempts)
@@ -45,7 +45,7 @@ class WebhookDeliveryWorkflowTest {
     worker.registerActivitiesImplementations(webhooks);
     env.start();
 
-    deliver(client, worker, "run-rejected");
+    deliver(client, worker, webhooks, "run-rejected");
 
     assertThat(webhooks.attempts).hasSize(2);
     assertThat(webhooks.attempts).extracting(FakeWebhooks.Seen::attempt).containsOnly(1);
@@ -55,7 +55,8 @@ class WebhookDeliveryWorkflowTest {
     assertThat(webhooks.attempts).extracting(seen -> seen.call().projectId()).containsOnly("p1");
   }
 
-  private static void deliver(WorkflowClient client, Worker worker, String runId) {
+  private static void deliver(
+      WorkflowClient client, Worker worker, FakeWebhooks webhooks, String runId) {
     client
         .newWorkflowStub(
             WebhookDeliveryWorkflow.class,
@@ -64,13 +65,15 @@ class WebhookDeliveryWorkflowTest {
                 .setTaskQueue(worker.getTaskQueue())
                 .build())
         .deliver(
-            new RunFinished(
-                runId,
-                "SUCCEEDED",
-                "APPROVED",
-                "approved in review round 1",
-                "run.completed",
-                Map.of("outcome", "APPROVED"),
-                0));
+            new WebhookDeliveries(
+                new RunFinished(
+                    runId,
+                    "SUCCEEDED",
+                    "APPROVED",
+                    "approved in review round 1",
+                    "run.completed",
+                    Map.of("outcome", "APPROVED"),
+                    0),
+                webhooks.webhookTargets(runId)));
   }
 }
