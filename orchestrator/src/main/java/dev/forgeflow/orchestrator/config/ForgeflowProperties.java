@@ -27,6 +27,10 @@ import org.springframework.validation.annotation.Validated;
  *     embedded store in the data dir
  * @param embeddingsModel an embedding model of the model endpoint ({@code FORGEFLOW_LLM_BASE_URL})
  *     to embed with; blank for the bundled all-MiniLM-L6-v2, in-process
+ * @param webhooksAllowPrivate whether webhooks may target loopback, private, link-local and
+ *     multicast addresses (tests, single-machine set-ups); refused by default
+ * @param publicUrl the base URL people reach Forgeflow's web UI at, for the run links webhooks
+ *     carry
  */
 @Validated
 @ConfigurationProperties(prefix = "forgeflow")
@@ -47,7 +51,14 @@ public record ForgeflowProperties(
             regexp = "|https?://[^\\s/?#]+(/[^\\s?#]*)?",
             message = "must be an http(s) URL of a Chroma server, such as http://127.0.0.1:8000")
         String chromaUrl,
-    @DefaultValue("") String embeddingsModel) {
+    @DefaultValue("") String embeddingsModel,
+    @DefaultValue("false") boolean webhooksAllowPrivate,
+    @DefaultValue("http://127.0.0.1:8080")
+        @Pattern(
+            regexp = "https?://[^\\s/?#]+(/[^\\s?#]*)?",
+            message =
+                "must be the http(s) URL of Forgeflow's web UI, such as https://forgeflow.example.com")
+        String publicUrl) {
 
   public boolean embeddedDatabase() {
     return databaseUrl.isBlank();
