@@ -2,7 +2,7 @@ package dev.forgeflow.orchestrator.webhooks;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,9 +175,8 @@ class WebhookActivitiesImplTest {
   }
 
   private static ApplicationFailure failure(WebhookActivities activities, WebhookCall call) {
-    ActivityFailure failure =
-        catchThrowableOfType(() -> activities.deliverWebhook(call), ActivityFailure.class);
-    assertThat(failure).isNotNull();
+    Throwable failure = catchThrowable(() -> activities.deliverWebhook(call));
+    assertThat(failure).isInstanceOf(ActivityFailure.class);
     assertThat(failure.getCause()).isInstanceOf(ApplicationFailure.class);
     return (ApplicationFailure) failure.getCause();
   }
