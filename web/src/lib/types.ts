@@ -278,3 +278,38 @@ export interface RunEvent {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   data: Record<string, any>;
 }
+
+/** A URL told, signed, when a run of the project ends; its secret is only in the create answer. */
+export interface Webhook {
+  id: string;
+  url: string;
+  createdAt: string;
+  deliveries: string;
+}
+
+export interface WebhookList {
+  items: Webhook[];
+}
+
+export interface CreatedWebhook extends Webhook {
+  secret: string;
+}
+
+/** One attempt to deliver a run's end to a webhook. */
+export interface WebhookDelivery {
+  deliveryId: string;
+  runId: string;
+  event: string;
+  attempt: number;
+  statusCode: number | null;
+  error: string | null;
+  responseMillis: number | null;
+  deliveredAt: string | null;
+  failedAt: string | null;
+  last: boolean;
+}
+
+export interface WebhookDeliveryList {
+  items: WebhookDelivery[];
+  limit: number;
+}

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { api, enc } from "../lib/api";
 import type { NewRun, Project, RunList, RunView } from "../lib/types";
 import { DocumentsSection } from "../components/Documents";
+import { WebhooksSection } from "../components/Webhooks";
 import { ErrorNote } from "../components/ErrorNote";
 import { statusClass, when } from "../components/format";
 import { useSession } from "../lib/session";
@@ -75,6 +76,7 @@ export function ProjectPage() {
       <ErrorNote error={error} />
       {project && <NewRunForm projectId={project.id} onStarted={(run) => navigate(`/runs/${run.id}`)} />}
       {project && <DocumentsSection projectId={project.id} />}
+      {project && <WebhooksSection projectId={project.id} />}
       <h2>Runs</h2>
       {runs.length === 0 && <p className="muted">No runs yet.</p>}
       <ul className="runs" data-testid="runs">

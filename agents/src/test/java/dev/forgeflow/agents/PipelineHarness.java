@@ -13,6 +13,9 @@ import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import dev.forgeflow.workflows.pipeline.PipelineResult;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.PipelineWorkflowImpl;
+import dev.forgeflow.workflows.webhooks.WebhookActivities;
+import dev.forgeflow.workflows.webhooks.WebhookCall;
+import dev.forgeflow.workflows.webhooks.WebhookTargets;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -33,7 +36,21 @@ final class PipelineHarness implements AutoCloseable {
         Agents.activities(stores, model, RuntimeProfile.bundled(), retrieval)) {
       worker.registerActivitiesImplementations(activities);
     }
+    worker.registerActivitiesImplementations(new FakeWebhooksOfNoProject());
     env.start();
+  }
+
+  /** The harness's runs belong to no project: a run's end has no webhooks to tell. */
+  private static final class FakeWebhooksOfNoProject implements WebhookActivities {
+    @Override
+    public WebhookTargets webhookTargets(String runId) {
+      return new WebhookTargets(null, List.of());
+    }
+
+    @Override
+    public void deliverWebhook(WebhookCall call) {
+      throw new IllegalStateException("a run of no project has no webhooks");
+    }
   }
 
   static Optional<LlmSettings> modelAt(String baseUrl) {

@@ -46,8 +46,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The gateway's routes and their helpers, wired explicitly. The context must hold the {@link
- * Stores}, the {@link DataSource} they use and the {@link Pipelines} that run workflows: the
- * orchestrator's when the gateway runs in it, {@link GatewayDatabase} and a test's otherwise.
+ * Stores}, the {@link DataSource} they use, the {@link Pipelines} that run workflows and the {@link
+ * dev.forgeflow.store.webhooks.WebhookUrls} webhooks may target: the orchestrator's when the
+ * gateway runs in it, {@link GatewayDatabase} and a test's otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewaySettings.class)
@@ -56,6 +57,7 @@ import reactor.core.scheduler.Schedulers;
   AccountsConfiguration.class,
   ProjectsController.class,
   DocumentsController.class,
+  WebhooksController.class,
   AskController.class,
   RunsController.class,
   DeploymentsController.class,

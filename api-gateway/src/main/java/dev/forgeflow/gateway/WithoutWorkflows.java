@@ -1,6 +1,7 @@
 package dev.forgeflow.gateway;
 
 import dev.forgeflow.store.RunRecord;
+import dev.forgeflow.store.webhooks.WebhookUrls;
 import dev.forgeflow.workflows.pipeline.BudgetDecision;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import dev.forgeflow.workflows.pipeline.PipelineState;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -153,5 +155,16 @@ class WithoutWorkflows {
         return Optional.empty();
       }
     };
+  }
+
+  /**
+   * Webhook targets as {@code FORGEFLOW_WEBHOOKS_ALLOW_PRIVATE} says (loopback and private
+   * addresses refused by default); deliveries are the workers' (the orchestrator's) work.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  WebhookUrls webhookUrls(
+      @Value("${forgeflow.webhooks-allow-private:false}") boolean webhooksAllowPrivate) {
+    return new WebhookUrls(webhooksAllowPrivate);
   }
 }

@@ -91,8 +91,17 @@ class OwnershipIT {
             document,
             new NewDocument(
                 project.id(), "spec.md", "text/markdown", 5, "ab", List.of("books"), 1));
+    String webhook =
+        gateway
+            .stores
+            .webhooks()
+            .create(project.id(), "https://hooks.example.com/ada")
+            .webhook()
+            .id();
     adasObjects =
         Map.of(
+            "webhook",
+            webhook,
             "document",
             document,
             "project",
@@ -168,6 +177,10 @@ class OwnershipIT {
             "GET /api/projects/{id}/documents",
             "POST /api/projects/{id}/documents",
             "DELETE /api/projects/{id}/documents/{documentId}",
+            "GET /api/projects/{id}/webhooks",
+            "POST /api/projects/{id}/webhooks",
+            "DELETE /api/projects/{id}/webhooks/{webhookId}",
+            "GET /api/projects/{id}/webhooks/{webhookId}/deliveries",
             "POST /api/projects/{id}/ask");
   }
 
@@ -192,6 +205,9 @@ class OwnershipIT {
                 .status())
         .isEqualTo("QUEUED");
     assertThat(gateway.pipelines.cancelled).doesNotContain(adasObjects.get("run"));
+    assertThat(gateway.stores.webhooks().list(adasObjects.get("project")))
+        .extracting(webhook -> webhook.id())
+        .containsExactly(adasObjects.get("webhook"));
     assertThat(gateway.pipelines.planDecisions).isEmpty();
   }
 
@@ -241,6 +257,9 @@ class OwnershipIT {
     }
     if (before.endsWith("/tokens/")) {
       return "token";
+    }
+    if (name.equals("webhookId")) {
+      return "webhook";
     }
     if (name.equals("documentId")) {
       return "document";

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       RunCommands.Diff.class,
       RunCommands.Download.class,
       DocsCommands.class,
+      WebhooksCommands.class,
       AskCommand.class
     })
 public final class ForgeflowCli implements Runnable {

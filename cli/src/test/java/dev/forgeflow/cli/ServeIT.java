@@ -272,6 +272,46 @@ class ServeIT {
     }
   }
 
+  @Test
+  void webhooksAreAddedWithTheirSecretShownOnceListedAndRemoved(@TempDir Path elsewhere)
+      throws Exception {
+    Map<String, String> env = remote(elsewhere);
+    String id;
+    try (CliProcess add =
+        cli(elsewhere, env, "webhooks", "add", "hooked", "https://hooks.example.com/forgeflow")) {
+      assertThat(add.exitCode(COMMAND)).as(add.output()).isZero();
+      assertThat(add.output())
+          .contains("https://hooks.example.com/forgeflow")
+          .contains("secret (shown once")
+          .containsPattern("(?m)^whsec_[A-Za-z0-9_-]{43}$");
+      Matcher webhook = Pattern.compile("webhook (wh_[0-9a-f]{32})").matcher(add.output());
+      assertThat(webhook.find()).as(add.output()).isTrue();
+      id = webhook.group(1);
+    }
+    try (CliProcess refused =
+        cli(elsewhere, env, "webhooks", "add", "hooked", "http://169.254.169.254/latest")) {
+      assertThat(refused.exitCode(COMMAND)).as(refused.output()).isNotZero();
+      assertThat(refused.output()).contains("loopback, private, link-local or multicast");
+      assertNoStackTrace(refused.output());
+    }
+    try (CliProcess list = cli(elsewhere, env, "webhooks", "list", "hooked")) {
+      assertThat(list.exitCode(COMMAND)).as(list.output()).isZero();
+      assertThat(list.output())
+          .contains(id)
+          .contains("https://hooks.example.com/forgeflow")
+          .contains("no deliveries yet")
+          .doesNotContain("whsec_");
+    }
+    try (CliProcess rm = cli(elsewhere, env, "webhooks", "rm", "hooked", id)) {
+      assertThat(rm.exitCode(COMMAND)).as(rm.output()).isZero();
+      assertThat(rm.output()).contains("removed " + id);
+    }
+    try (CliProcess list = cli(elsewhere, env, "webhooks", "list", "hooked")) {
+      assertThat(list.exitCode(COMMAND)).as(list.output()).isZero();
+      assertThat(list.output()).contains("no webhooks");
+    }
+  }
+
   /** Signs a user up as a browser would: the CSRF cookie first, then the form with its header. */
   private static void signUp(String username, String password) throws Exception {
     java.net.CookieManager cookies = new java.net.CookieManager();

@@ -45,7 +45,8 @@ class ComposeStackIT {
     Ports ports = Ports.free();
     env.putAll(ports.settings());
     env.put("FORGEFLOW_POSTGRES_PASSWORD", UUID.randomUUID().toString());
-    env.put("FORGEFLOW_SANDBOX_HOST", "compose-it");
+    env.put("FORGEFLOW_SANDBOX_HOST", "compose-it-1");
+    env.put("FORGEFLOW_SANDBOX_HOST_2", "compose-it-2");
     String project = "ffit" + UUID.randomUUID().toString().substring(0, 8);
 
     DockerComposeContainer<?> stack =
@@ -55,10 +56,14 @@ class ComposeStackIT {
             .withBuild(false)
             .withRemoveVolumes(true)
             .withEnv(env)
+            // both sandbox runners: two hosts' queues on this engine
+            .withOptions("--profile scale-out")
             .waitingFor("app_1", Wait.forHealthcheck().withStartupTimeout(UP))
-            .waitingFor("sandbox-runner_1", Wait.forHealthcheck().withStartupTimeout(UP));
+            .waitingFor("sandbox-runner_1", Wait.forHealthcheck().withStartupTimeout(UP))
+            .waitingFor("sandbox-runner-2_1", Wait.forHealthcheck().withStartupTimeout(UP));
     String composeProject = null;
     String runId = null;
+    String checkedId = null;
     try {
       stack.start();
       composeProject =
@@ -72,6 +77,7 @@ class ComposeStackIT {
       assertThat(composeProject).startsWith(project);
       assertThat(mountPoints(stack, "app_1")).doesNotContain(DOCKER_SOCKET);
       assertThat(mountPoints(stack, "sandbox-runner_1")).contains(DOCKER_SOCKET);
+      assertThat(mountPoints(stack, "sandbox-runner-2_1")).contains(DOCKER_SOCKET);
       Gateway gateway = Gateway.signUp(ports.gateway(), "compose-it");
       String projectId =
           gateway.post("/api/projects", Map.of("name", "bookshop")).get("id").asText();
@@ -86,8 +92,20 @@ class ComposeStackIT {
                       "deploy"))
               .get("id")
               .asText();
+      // a second run at the same time goes to the other host: the least loaded is chosen
+      checkedId =
+          gateway
+              .post(
+                  "/api/projects/" + projectId + "/runs",
+                  Map.of("prompt", "A notes API with notes (title, body)", "sandbox", "check"))
+              .get("id")
+              .asText();
       JsonNode run = gateway.awaitEnd(runId, RUN);
       assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED");
+      JsonNode checked = gateway.awaitEnd(checkedId, RUN);
+      assertThat(checked.get("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(java.util.Set.of(gateway.sandboxHost(runId), gateway.sandboxHost(checkedId)))
+          .containsExactlyInAnyOrder("compose-it-1", "compose-it-2");
 
       JsonNode deployment = gateway.get("/api/runs/" + runId + "/deployment");
       assertThat(deployment.get("state").asText()).isEqualTo("healthy");
@@ -97,9 +115,11 @@ class ComposeStackIT {
           .isEqualTo(200);
     } finally {
       stack.stop();
-      if (runId != null) {
-        DockerCli.removeRunResources(runId);
-        assertThat(DockerCli.labelledContainers("dev.forgeflow.run=" + runId)).isEmpty();
+      for (String id : java.util.Arrays.asList(runId, checkedId)) {
+        if (id != null) {
+          DockerCli.removeRunResources(id);
+          assertThat(DockerCli.labelledContainers("dev.forgeflow.run=" + id)).isEmpty();
+        }
       }
       if (composeProject != null) {
         assertThat(DockerCli.composeResources(composeProject)).isEmpty();

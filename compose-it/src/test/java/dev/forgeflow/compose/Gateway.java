@@ -80,6 +80,33 @@ final class Gateway {
     return JSON.readTree(response.body());
   }
 
+  /**
+   * The host a finished run's sandbox work was placed on, from its event stream (which, for a run
+   * that is over, ends after its last event).
+   */
+  String sandboxHost(String runId) throws IOException, InterruptedException {
+    HttpResponse<String> stream =
+        send(
+            authorized("/api/runs/" + runId + "/events")
+                .header("Accept", "text/event-stream")
+                .GET());
+    expect(stream, 200);
+    java.util.regex.Matcher placed =
+        java.util.regex.Pattern.compile("event: ?sandbox\\.placed\\s+data: ?(\\{.*})")
+            .matcher(stream.body());
+    String host = null;
+    while (placed.find()) {
+      host = JSON.readTree(placed.group(1)).path("data").path("host").asText(null);
+      if (host == null) {
+        host = JSON.readTree(placed.group(1)).path("host").asText(null);
+      }
+    }
+    if (host == null) {
+      throw new IllegalStateException("run " + runId + " has no sandbox.placed event");
+    }
+    return host;
+  }
+
   int status(String path) throws IOException, InterruptedException {
     return send(authorized(path).GET()).statusCode();
   }

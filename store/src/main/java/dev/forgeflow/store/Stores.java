@@ -5,6 +5,8 @@ import dev.forgeflow.store.projects.DocumentStore;
 import dev.forgeflow.store.projects.PostgresDocumentStore;
 import dev.forgeflow.store.projects.PostgresProjectStore;
 import dev.forgeflow.store.projects.ProjectStore;
+import dev.forgeflow.store.webhooks.PostgresWebhookStore;
+import dev.forgeflow.store.webhooks.WebhookStore;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -15,7 +17,8 @@ import org.jooq.impl.DSL;
  * Every store of Forgeflow, wired to one database ({@code replies}: the model replies a retried
  * activity reuses; {@code accounts}: users, their API tokens and sessions). Close it before closing
  * the data source ({@code projects}: users' projects): the journal keeps one connection listening
- * for new events while anyone waits for them.
+ * for new events while anyone waits for them ({@code webhooks}: projects' webhooks and their
+ * delivery log).
  */
 public record Stores(
     RunStore runs,
@@ -27,8 +30,35 @@ public record Stores(
     ReplyLedger replies,
     Accounts accounts,
     ProjectStore projects,
-    DocumentStore documents)
+    DocumentStore documents,
+    WebhookStore webhooks)
     implements AutoCloseable {
+
+  /** Stores without webhooks; {@link #webhooks()} then throws. */
+  public Stores(
+      RunStore runs,
+      RunJournal journal,
+      ArtifactStore artifacts,
+      BundleStore bundles,
+      LlmCallLog llmCalls,
+      DeploymentStore deployments,
+      ReplyLedger replies,
+      Accounts accounts,
+      ProjectStore projects,
+      DocumentStore documents) {
+    this(
+        runs,
+        journal,
+        artifacts,
+        bundles,
+        llmCalls,
+        deployments,
+        replies,
+        accounts,
+        projects,
+        documents,
+        null);
+  }
 
   /** Stores without project documents; {@link #documents()} then throws. */
   public Stores(
@@ -51,6 +81,7 @@ public record Stores(
         replies,
         accounts,
         projects,
+        null,
         null);
   }
 
@@ -64,7 +95,18 @@ public record Stores(
       DeploymentStore deployments,
       ReplyLedger replies,
       Accounts accounts) {
-    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, accounts, null, null);
+    this(
+        runs,
+        journal,
+        artifacts,
+        bundles,
+        llmCalls,
+        deployments,
+        replies,
+        accounts,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -79,7 +121,7 @@ public record Stores(
       LlmCallLog llmCalls,
       DeploymentStore deployments,
       ReplyLedger replies) {
-    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, null, null, null);
+    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, null, null, null, null);
   }
 
   /** The PostgreSQL stores; the schema must be migrated first ({@link Database#migrate}). */
@@ -95,7 +137,21 @@ public record Stores(
         new PostgresReplyLedger(db),
         Accounts.postgres(dataSource),
         new PostgresProjectStore(db, Clock.systemUTC()),
-        new PostgresDocumentStore(db, Clock.systemUTC()));
+        new PostgresDocumentStore(db, Clock.systemUTC()),
+        new PostgresWebhookStore(db, Clock.systemUTC()));
+  }
+
+  /**
+   * Projects' webhooks and their delivery log.
+   *
+   * @throws IllegalStateException if these stores were assembled without them
+   */
+  @Override
+  public WebhookStore webhooks() {
+    if (webhooks == null) {
+      throw new IllegalStateException("These stores were assembled without webhooks");
+    }
+    return webhooks;
   }
 
   /**

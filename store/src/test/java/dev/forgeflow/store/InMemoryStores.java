@@ -3,6 +3,7 @@ package dev.forgeflow.store;
 import dev.forgeflow.store.accounts.InMemoryAccounts;
 import dev.forgeflow.store.projects.InMemoryDocumentStore;
 import dev.forgeflow.store.projects.InMemoryProjectStore;
+import dev.forgeflow.store.webhooks.InMemoryWebhookStore;
 
 /**
  * Fake stores for fast tests: thread-safe, in memory, honouring the same contracts as the
@@ -31,6 +32,7 @@ public final class InMemoryStores {
         new InMemoryReplyLedger(runs),
         accounts,
         projects,
-        new InMemoryDocumentStore(projects::exists));
+        new InMemoryDocumentStore(projects::exists),
+        new InMemoryWebhookStore(projects::exists));
   }
 }

@@ -49,6 +49,10 @@ import org.springframework.validation.annotation.Validated;
  *     <data dir>/sandbox/runtime-profile.json}, else the profile bundled with the agents
  * @param logFormat {@code text} (one readable line per entry) or {@code json} (one JSON object per
  *     line, for log collectors)
+ * @param webhooksAllowPrivate whether webhooks may target loopback, private, link-local and
+ *     multicast addresses (tests, single-machine set-ups); refused by default
+ * @param publicUrl the base URL people reach Forgeflow's web UI at, for the run links webhooks
+ *     carry
  */
 @Validated
 @ConfigurationProperties(prefix = "forgeflow")
@@ -135,7 +139,13 @@ public record ForgeflowProperties(
             regexp = "[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*",
             message = "not an IP address")
         @Expected("an IP address to bind, such as 127.0.0.1 or 0.0.0.0")
-        String managementAddress) {
+        String managementAddress,
+    @DefaultValue("false") @Expected("true or false") boolean webhooksAllowPrivate,
+    @DefaultValue("http://127.0.0.1:8080")
+        @Pattern(regexp = Forms.HTTP_URL, message = "not an http(s) URL")
+        @Expected(
+            "the http(s) URL people reach Forgeflow at, such as https://forgeflow.example.com")
+        String publicUrl) {
 
   public boolean embeddedDatabase() {
     return databaseUrl.isBlank();

@@ -25,8 +25,7 @@ final class OtherVariables {
           Map.entry("FORGEFLOW_WEB_OUT", "the web build"),
           Map.entry("FORGEFLOW_TOOLS_DIR", "scripts/lib.sh"),
           Map.entry("FORGEFLOW_HOST", "the application image's entrypoint: serve --host"),
-          Map.entry("FORGEFLOW_PORT", "the application image's entrypoint: serve --port"),
-          Map.entry("FORGEFLOW_WEBHOOKS_ALLOW_PRIVATE", "webhook delivery"));
+          Map.entry("FORGEFLOW_PORT", "the application image's entrypoint: serve --port"));
 
   /** Test and build tooling: {@code FORGEFLOW_IT_*} and {@code FORGEFLOW_TEST_*}. */
   static final List<String> PREFIXES = List.of("FORGEFLOW_IT_", "FORGEFLOW_TEST_");

@@ -120,6 +120,15 @@ class SettingsCheckTest {
             "FORGEFLOW_MANAGEMENT_PORT=70000: more than 65535; expected a port between 0 and"
                 + " 65535, such as 9464, or empty for no management server"),
         row(
+            "FORGEFLOW_WEBHOOKS_ALLOW_PRIVATE",
+            "yes",
+            "FORGEFLOW_WEBHOOKS_ALLOW_PRIVATE=yes: not true or false; expected true or false"),
+        row(
+            "FORGEFLOW_PUBLIC_URL",
+            "forgeflow.example.com",
+            "FORGEFLOW_PUBLIC_URL=forgeflow.example.com: not an http(s) URL; expected the http(s)"
+                + " URL people reach Forgeflow at, such as https://forgeflow.example.com"),
+        row(
             "FORGEFLOW_MANAGEMENT_ADDRESS",
             "localhost",
             "FORGEFLOW_MANAGEMENT_ADDRESS=localhost: not an IP address; expected an IP address to"

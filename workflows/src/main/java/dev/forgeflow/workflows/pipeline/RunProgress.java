@@ -22,6 +22,7 @@ final class RunProgress {
   private final JournalActivities journal;
   private final RunIndex index;
   private final RunLog log;
+  private final RunAnnouncement announcement;
   private Stage stage = Stage.QUEUED;
   private int round;
   private BundleRef bundle;
@@ -32,6 +33,7 @@ final class RunProgress {
     this.journal = journal;
     this.index = index;
     this.log = log;
+    this.announcement = new RunAnnouncement(runId);
   }
 
   void begin(PipelineInput input) {
@@ -99,18 +101,18 @@ final class RunProgress {
     RunStatus status =
         result.outcome() == Outcome.APPROVED ? RunStatus.SUCCEEDED : RunStatus.FAILED;
     ended(status);
-    journal.finish(RunEnd.of(runId, status, summary(result)));
+    RunEnd end = RunEnd.of(runId, status, summary(result));
+    journal.finish(end);
+    announcement.announce(end, result.outcome().name(), result.verdict());
     return result;
   }
 
   void cancelled() {
     ended(RunStatus.CANCELLED);
-    Workflow.newDetachedCancellationScope(
-            () ->
-                journal.finish(
-                    RunEnd.of(
-                        runId, RunStatus.CANCELLED, new Fact.RunCancelled(stage.name(), round))))
-        .run();
+    RunEnd end = RunEnd.of(runId, RunStatus.CANCELLED, new Fact.RunCancelled(stage.name(), round));
+    Workflow.newDetachedCancellationScope(() -> journal.finish(end)).run();
+    announcement.announce(
+        end, RunStatus.CANCELLED.name(), "cancelled during " + stage.name().toLowerCase());
   }
 
   /** Journals the failure and returns what the workflow throws: a non-retryable failure. */
@@ -122,10 +124,12 @@ final class RunProgress {
             ? temporal.getOriginalMessage()
             : String.valueOf(cause.getMessage());
     ended(RunStatus.FAILED);
-    journal.finish(
-        RunEnd.of(runId, RunStatus.FAILED, new Fact.RunFailed(stage.name(), round, type, message)));
-    return ApplicationFailure.newNonRetryableFailureWithCause(
-        stage.name().toLowerCase() + " failed: " + message, type, failure);
+    RunEnd end =
+        RunEnd.of(runId, RunStatus.FAILED, new Fact.RunFailed(stage.name(), round, type, message));
+    journal.finish(end);
+    String verdict = stage.name().toLowerCase() + " failed: " + message;
+    announcement.announce(end, RunStatus.FAILED.name(), verdict);
+    return ApplicationFailure.newNonRetryableFailureWithCause(verdict, type, failure);
   }
 
   private void ended(RunStatus status) {

@@ -44,6 +44,8 @@ class EventTypeLiteralsTest {
       Set.of(
           // the rule of a review issue for a failed check run
           "agents/src/main/java/dev/forgeflow/agents/review/TestFindings.java:\"test.failed\"",
+          // the event webhooks receive when a run ends (not a journal event)
+          "workflows/src/main/java/dev/forgeflow/workflows/webhooks/RunFinished.java:\"run.finished\"",
           // files of the local Temporal dev server
           "orchestrator/src/main/java/dev/forgeflow/orchestrator/temporal/"
               + "LocalTemporalServer.java:\"server.properties\"",

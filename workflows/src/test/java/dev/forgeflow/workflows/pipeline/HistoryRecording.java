@@ -7,6 +7,9 @@ import dev.forgeflow.workflows.sandbox.CheckFailure;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.SandboxHost;
 import dev.forgeflow.workflows.sandbox.TestReport;
+import dev.forgeflow.workflows.webhooks.FakeWebhooks;
+import dev.forgeflow.workflows.webhooks.WebhookDeliveryWorkflowImpl;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -28,8 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with {@code -Dforgeflow.record-histories=src/test/resources/histories} before a change to the
  * workflow, so that the change is then checked against what the code before it recorded. The files
  * it writes are named for the last change they cover ({@code -retrieval}: agents retrieve and
- * versions are indexed; {@code -hosts}: sandbox work is placed on one Docker host's queue); the
- * older files stay, replayed as runs begun before it.
+ * versions are indexed; {@code -hosts}: sandbox work is placed on one Docker host's queue; {@code
+ * -hosts-webhooks}: and the run's end is handed to its project's webhooks); the older files stay,
+ * replayed as runs begun before it.
  */
 @EnabledIfSystemProperty(named = "forgeflow.record-histories", matches = ".+")
 class HistoryRecording {
@@ -37,7 +41,8 @@ class HistoryRecording {
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(PipelineWorkflowImpl.class)
+          .registerWorkflowImplementationTypes(
+              PipelineWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class)
           .setDoNotStart(true)
           .build();
 
@@ -47,7 +52,8 @@ class HistoryRecording {
 
   @BeforeEach
   void start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    worker.registerActivitiesImplementations(agents);
+    worker.registerActivitiesImplementations(
+        agents, new FakeWebhooks("project-1", List.of("wh_1")));
     env.newWorker(SandboxActivities.TASK_QUEUE).registerActivitiesImplementations(agents);
     env.newWorker(SandboxHost.taskQueue(FakeAgents.HOST)).registerActivitiesImplementations(agents);
     for (var key : RunSearchAttributes.ALL) {
@@ -72,7 +78,7 @@ class HistoryRecording {
     stub("run-checks-deploy")
         .run(
             input("run-checks-deploy", PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY)));
-    save("run-checks-deploy", "pipeline-checks-deploy-hosts.json");
+    save("run-checks-deploy", "pipeline-checks-deploy-hosts-webhooks.json");
   }
 
   /** The deploy fails for good: the saga removes what the sandbox made, and the run fails. */
@@ -88,12 +94,15 @@ class HistoryRecording {
                             "run-deploy-compensates",
                             PipelineOptions.defaults().withSandbox(SandboxMode.DEPLOY))))
         .isInstanceOf(WorkflowFailedException.class);
-    save("run-deploy-compensates", "pipeline-deploy-fails-compensates-hosts.json");
+    save("run-deploy-compensates", "pipeline-deploy-fails-compensates-hosts-webhooks.json");
   }
 
   private void save(String runId, String file) throws Exception {
     assertThat(agents.retrievals).as("the history covers retrieval").isNotEmpty();
     assertThat(agents.placements).as("the history covers sandbox hosts").isNotEmpty();
+    assertThat(client.fetchHistory(runId).getEvents())
+        .as("the history covers the webhooks' child")
+        .anyMatch(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes);
     Path dir = Path.of(System.getProperty("forgeflow.record-histories"));
     Files.createDirectories(dir);
     Files.writeString(

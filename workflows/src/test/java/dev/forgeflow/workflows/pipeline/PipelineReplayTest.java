@@ -10,9 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and approval (recorded before the run kept search attributes); failing checks, a repair round and
  * a deploy; a deploy that fails for good and the saga's compensation (both recorded by {@link
  * HistoryRecording}, with search attributes); and the last two again with the agents retrieving and
- * each version indexed (the {@code -retrieval} files), and with the sandbox work placed on one
- * Docker host's queue (the {@code -hosts} files), beside the older ones that replay as runs begun
- * before those changes.
+ * each version indexed (the {@code -retrieval} files), with the sandbox work placed on one Docker
+ * host's queue (the {@code -hosts} files), with the run's end handed to its project's webhooks (the
+ * {@code -webhooks} files), and with both (the {@code -hosts-webhooks} files), beside the older
+ * ones that replay as runs begun before those changes.
  */
 class PipelineReplayTest {
 
@@ -25,7 +26,11 @@ class PipelineReplayTest {
         "pipeline-checks-deploy-retrieval.json",
         "pipeline-deploy-fails-compensates-retrieval.json",
         "pipeline-checks-deploy-hosts.json",
-        "pipeline-deploy-fails-compensates-hosts.json"
+        "pipeline-deploy-fails-compensates-hosts.json",
+        "pipeline-checks-deploy-webhooks.json",
+        "pipeline-deploy-fails-compensates-webhooks.json",
+        "pipeline-checks-deploy-hosts-webhooks.json",
+        "pipeline-deploy-fails-compensates-hosts-webhooks.json"
       })
   void storedHistoryReplaysAgainstTheCurrentWorkflowCode(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

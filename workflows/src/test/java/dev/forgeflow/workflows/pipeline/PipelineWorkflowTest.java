@@ -18,6 +18,8 @@ import dev.forgeflow.workflows.sandbox.DeployActivities;
 import dev.forgeflow.workflows.sandbox.SandboxActivities;
 import dev.forgeflow.workflows.sandbox.SandboxHost;
 import dev.forgeflow.workflows.sandbox.TestReport;
+import dev.forgeflow.workflows.webhooks.FakeWebhooks;
+import dev.forgeflow.workflows.webhooks.WebhookDeliveryWorkflowImpl;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -42,7 +44,8 @@ class PipelineWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(PipelineWorkflowImpl.class)
+          .registerWorkflowImplementationTypes(
+              PipelineWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class)
           .setDoNotStart(true)
           .build();
 
@@ -53,7 +56,7 @@ class PipelineWorkflowTest {
 
   @BeforeEach
   void start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    worker.registerActivitiesImplementations(agents);
+    worker.registerActivitiesImplementations(agents, new FakeWebhooks(null, List.of()));
     env.newWorker(SandboxActivities.TASK_QUEUE).registerActivitiesImplementations(agents);
     env.newWorker(SandboxHost.taskQueue(FakeAgents.HOST)).registerActivitiesImplementations(agents);
     env.start();
