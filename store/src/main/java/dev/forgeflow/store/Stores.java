@@ -1,6 +1,8 @@
 package dev.forgeflow.store;
 
 import dev.forgeflow.store.accounts.Accounts;
+import dev.forgeflow.store.audit.AuditLog;
+import dev.forgeflow.store.audit.PostgresAuditLog;
 import dev.forgeflow.store.projects.DocumentStore;
 import dev.forgeflow.store.projects.PostgresDocumentStore;
 import dev.forgeflow.store.projects.PostgresProjectStore;
@@ -15,7 +17,7 @@ import org.jooq.impl.DSL;
  * Every store of Forgeflow, wired to one database ({@code replies}: the model replies a retried
  * activity reuses; {@code accounts}: users, their API tokens and sessions). Close it before closing
  * the data source ({@code projects}: users' projects): the journal keeps one connection listening
- * for new events while anyone waits for them.
+ * for new events while anyone waits for them. {@code audit}: the append-only audit trail.
  */
 public record Stores(
     RunStore runs,
@@ -27,8 +29,35 @@ public record Stores(
     ReplyLedger replies,
     Accounts accounts,
     ProjectStore projects,
-    DocumentStore documents)
+    DocumentStore documents,
+    AuditLog audit)
     implements AutoCloseable {
+
+  /** Stores without an audit trail; {@link #audit()} then throws. */
+  public Stores(
+      RunStore runs,
+      RunJournal journal,
+      ArtifactStore artifacts,
+      BundleStore bundles,
+      LlmCallLog llmCalls,
+      DeploymentStore deployments,
+      ReplyLedger replies,
+      Accounts accounts,
+      ProjectStore projects,
+      DocumentStore documents) {
+    this(
+        runs,
+        journal,
+        artifacts,
+        bundles,
+        llmCalls,
+        deployments,
+        replies,
+        accounts,
+        projects,
+        documents,
+        null);
+  }
 
   /** Stores without project documents; {@link #documents()} then throws. */
   public Stores(
@@ -51,6 +80,7 @@ public record Stores(
         replies,
         accounts,
         projects,
+        null,
         null);
   }
 
@@ -64,7 +94,18 @@ public record Stores(
       DeploymentStore deployments,
       ReplyLedger replies,
       Accounts accounts) {
-    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, accounts, null, null);
+    this(
+        runs,
+        journal,
+        artifacts,
+        bundles,
+        llmCalls,
+        deployments,
+        replies,
+        accounts,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -79,7 +120,7 @@ public record Stores(
       LlmCallLog llmCalls,
       DeploymentStore deployments,
       ReplyLedger replies) {
-    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, null, null, null);
+    this(runs, journal, artifacts, bundles, llmCalls, deployments, replies, null, null, null, null);
   }
 
   /** The PostgreSQL stores; the schema must be migrated first ({@link Database#migrate}). */
@@ -95,7 +136,21 @@ public record Stores(
         new PostgresReplyLedger(db),
         Accounts.postgres(dataSource),
         new PostgresProjectStore(db, Clock.systemUTC()),
-        new PostgresDocumentStore(db, Clock.systemUTC()));
+        new PostgresDocumentStore(db, Clock.systemUTC()),
+        new PostgresAuditLog(db, Clock.systemUTC()));
+  }
+
+  /**
+   * The audit trail.
+   *
+   * @throws IllegalStateException if these stores were assembled without it
+   */
+  @Override
+  public AuditLog audit() {
+    if (audit == null) {
+      throw new IllegalStateException("These stores were assembled without an audit trail");
+    }
+    return audit;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.forgeflow.store;
 
 import dev.forgeflow.store.accounts.InMemoryAccounts;
+import dev.forgeflow.store.audit.InMemoryAuditLog;
 import dev.forgeflow.store.projects.InMemoryDocumentStore;
 import dev.forgeflow.store.projects.InMemoryProjectStore;
 
@@ -31,6 +32,7 @@ public final class InMemoryStores {
         new InMemoryReplyLedger(runs),
         accounts,
         projects,
-        new InMemoryDocumentStore(projects::exists));
+        new InMemoryDocumentStore(projects::exists),
+        new InMemoryAuditLog(projects::isOwner));
   }
 }
