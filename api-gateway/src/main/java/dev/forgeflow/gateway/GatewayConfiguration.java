@@ -57,6 +57,7 @@ import reactor.core.scheduler.Schedulers;
   AskController.class,
   RunsController.class,
   DeploymentsController.class,
+  AuditController.class,
   DeploymentProxy.class,
   ArtifactsController.class,
   BundlesController.class,
@@ -152,6 +153,11 @@ public class GatewayConfiguration {
   @Bean
   RunCreationLimit runCreationLimit(GatewaySettings settings) {
     return new RunCreationLimit(settings.runsPerMinute());
+  }
+
+  @Bean
+  AuditTrail auditTrail(Stores stores) {
+    return new AuditTrail(stores.audit());
   }
 
   @Bean
