@@ -339,6 +339,19 @@ async function main(watched) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Projects" }).waitFor();
 
+  log("activity: what alice did, in plain words, with links to what is still there");
+  await page.getByRole("link", { name: "Activity" }).click();
+  const activity = page.getByTestId("activity");
+  await activity.waitFor();
+  const done = await activity.locator("tbody tr td:nth-child(2)").allTextContents();
+  for (const words of ["run created", "plan approved", "run cancelled", "API token created", "API token revoked", "signed in"]) {
+    assert.ok(done.includes(words), `the activity page shows "${words}": ${done}`);
+  }
+  await shot(page, "activity");
+  await activity.locator("tbody tr", { hasText: "run cancelled" }).getByRole("link").click();
+  await page.waitForURL(/\/runs\/[0-9a-f-]+$/);
+  await page.getByTestId("run-status").waitFor();
+
   log("delete the project: its service stops, its runs are gone");
   const serviceUrl = (await (await page.request.get(`${base}/api/runs/${runId}/deployment`)).json()).url;
   assert.ok(serviceUrl, "the project has a deployed service");

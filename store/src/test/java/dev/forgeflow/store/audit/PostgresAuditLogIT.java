@@ -8,6 +8,7 @@ import dev.forgeflow.store.accounts.NewUser;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -62,6 +63,26 @@ class PostgresAuditLogIT extends AuditLogContract {
     assertThat(execute("DELETE FROM users WHERE id = ?", event.actorId())).isEqualTo(1);
 
     assertThat(trailOf(event.actorId())).containsExactly(event);
+  }
+
+  @Test
+  void anOperatorArchivesByLiftingTheGuardForOneTransactionOnly() throws SQLException {
+    AuditEvent archived = anEvent();
+    AuditEvent kept = anEvent();
+
+    try (Connection connection = database.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change");
+        statement.execute("DELETE FROM audit_events WHERE id = " + archived.id());
+        statement.execute("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_change");
+      }
+      connection.commit();
+    }
+
+    assertThat(trailOf(archived.actorId())).isEmpty();
+    assertThat(trailOf(kept.actorId())).containsExactly(kept);
+    assertRefused("DELETE FROM audit_events WHERE id = ?", kept.id());
   }
 
   private java.util.List<AuditEvent> trailOf(String userId) {
