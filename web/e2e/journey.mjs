@@ -345,7 +345,7 @@ async function main(watched) {
   await activity.waitFor();
   const done = await activity.locator("tbody tr td:nth-child(2)").allTextContents();
   for (const words of ["run created", "plan approved", "run cancelled", "API token created", "API token revoked", "signed in"]) {
-    assert.ok(done.includes(words), `the activity page shows "${words}": ${done}`);
+    assert.ok(done.includes(words), `the activity page shows "${words}": ${done}; problems so far: ${problems}`);
   }
   await shot(page, "activity");
   await activity.locator("tbody tr", { hasText: "run cancelled" }).getByRole("link").click();

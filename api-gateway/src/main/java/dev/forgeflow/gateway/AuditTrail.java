@@ -5,7 +5,11 @@ import dev.forgeflow.store.audit.AuditLog;
 import dev.forgeflow.store.audit.NewAuditEvent;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Records what a request did in the audit trail, with the address it came from. Routes call it on
@@ -49,6 +53,28 @@ public final class AuditTrail {
             subject.projectId(),
             detail,
             clientAddress(exchange)));
+  }
+
+  /**
+   * Runs an audited action on {@code scheduler} to its end, its recording included, even when the
+   * client goes away meanwhile: cancelling the request would otherwise interrupt the thread between
+   * the action taking effect and its event being written.
+   */
+  public static <T> Mono<T> toTheEnd(Scheduler scheduler, Callable<T> action) {
+    return Mono.fromFuture(
+        () -> {
+          CompletableFuture<T> done = new CompletableFuture<>();
+          scheduler.schedule(
+              () -> {
+                try {
+                  done.complete(action.call());
+                } catch (Throwable failed) {
+                  done.completeExceptionally(failed);
+                }
+              });
+          return done;
+        },
+        true);
   }
 
   /** The address of the request's peer, or {@code null} when unknown. */

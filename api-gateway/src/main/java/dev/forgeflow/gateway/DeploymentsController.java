@@ -94,7 +94,7 @@ class DeploymentsController {
       @Valid @RequestBody(required = false) DeployRequest body,
       ServerWebExchange exchange) {
     User user = Caller.user(exchange);
-    return blocking.call(
+    return blocking.audited(
         () -> {
           RunRecord run = owned(user, id);
           Optional<String> unavailable = sandbox.unavailable();
@@ -154,7 +154,7 @@ class DeploymentsController {
   Mono<Void> stop(@PathVariable String id, ServerWebExchange exchange) {
     User user = Caller.user(exchange);
     return blocking
-        .call(
+        .audited(
             () -> {
               RunRecord run = owned(user, id);
               boolean stopped = sandbox.stop(id);

@@ -141,7 +141,7 @@ class ProjectsController {
   Mono<Void> delete(@PathVariable String id, ServerWebExchange exchange) {
     User user = Caller.user(exchange);
     return blocking
-        .call(
+        .audited(
             () -> {
               Optional<Project> project = stores.projects().findOwned(user.id(), id);
               if (project.isEmpty()) {

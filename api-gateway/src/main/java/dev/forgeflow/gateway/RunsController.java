@@ -213,7 +213,7 @@ class RunsController {
               Duration.ofSeconds(wait.getAsLong())));
     }
     return blocking
-        .call(() -> create(exchange, user, projectId, idempotencyKey, body))
+        .audited(() -> create(exchange, user, projectId, idempotencyKey, body))
         .map(
             created ->
                 ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -350,7 +350,7 @@ class RunsController {
   @Operation(summary = "Cancel a run; it journals run.cancelled once it has stopped")
   Mono<ResponseEntity<RunView>> cancel(@PathVariable String id, ServerWebExchange exchange) {
     User user = Caller.user(exchange);
-    return blocking.call(
+    return blocking.audited(
         () -> {
           RunRecord run = owned(user, id);
           if (ENDED.contains(run.status())) {
@@ -389,7 +389,7 @@ class RunsController {
   private Mono<PipelineState> decidePlan(
       ServerWebExchange exchange, String id, PlanDecision decision) {
     User user = Caller.user(exchange);
-    return blocking.call(
+    return blocking.audited(
         () -> {
           RunRecord run = owned(user, id);
           PipelineState state;

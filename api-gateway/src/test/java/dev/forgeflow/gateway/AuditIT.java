@@ -6,16 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.forgeflow.gateway.RunningGateway.Owner;
 import dev.forgeflow.store.NewRun;
 import dev.forgeflow.workflows.pipeline.Awaiting;
+import dev.forgeflow.workflows.pipeline.PlanDecision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +30,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Every audited action performed over HTTP on the real gateway and PostgreSQL, then read back from
@@ -271,6 +275,36 @@ class AuditIT {
     assertThat(actions(second)).containsExactly("run.created");
     assertThat(second.has("next")).isFalse();
     assertThat(actions(trail(ada, "?action=run.approved"))).containsExactly("run.approved");
+  }
+
+  @Test
+  void aDecisionIsRecordedEvenWhenTheClientGoesAwayBeforeItsAnswer() throws InterruptedException {
+    Owner ada = gateway.newOwner();
+    String run = runIn(ada, project(ada, "Impatient"));
+    gateway.pipelines.await(run, Awaiting.PLAN_APPROVAL);
+    gateway.pipelines.decisionAnswerMillis = 1_500;
+    try {
+      gateway
+          .client
+          .post()
+          .uri("/api/runs/{id}/approve", run)
+          .header(HttpHeaders.AUTHORIZATION, bearer(ada))
+          .retrieve()
+          .toBodilessEntity()
+          .timeout(Duration.ofMillis(300))
+          .onErrorResume(TimeoutException.class, gaveUp -> Mono.empty())
+          .block();
+      assertThat(gateway.pipelines.planDecisions).contains(PlanDecision.approved());
+
+      List<String> recorded = actions(trail(ada, ""));
+      for (int i = 0; i < 100 && !recorded.contains("run.approved"); i++) {
+        Thread.sleep(100);
+        recorded = actions(trail(ada, ""));
+      }
+      assertThat(recorded).containsExactly("run.approved", "run.created");
+    } finally {
+      gateway.pipelines.decisionAnswerMillis = 0;
+    }
   }
 
   @Test

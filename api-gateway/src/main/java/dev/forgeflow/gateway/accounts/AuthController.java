@@ -77,9 +77,8 @@ final class AuthController {
   @PostMapping("/sign-up")
   @ResponseStatus(HttpStatus.CREATED)
   Mono<UserBody> signUp(@Valid @RequestBody SignUp body, ServerWebExchange exchange) {
-    return Mono.fromCallable(
-            () -> start(exchange, accounts.createUser(body.toNewUser()), "sign-up"))
-        .subscribeOn(blocking)
+    return AuditTrail.toTheEnd(
+            blocking, () -> start(exchange, accounts.createUser(body.toNewUser()), "sign-up"))
         .onErrorMap(DuplicateUserException.class, taken -> Problems.conflict(taken.getMessage()))
         .onErrorMap(IllegalArgumentException.class, bad -> Problems.badRequest(bad.getMessage()))
         .flatMap(started -> begin(exchange, started));
@@ -93,8 +92,7 @@ final class AuthController {
       return Mono.error(
           Problems.tooManyRequests("Too many failed sign-ins: try again later", wait.get()));
     }
-    return Mono.fromCallable(() -> verify(exchange, body))
-        .subscribeOn(blocking)
+    return AuditTrail.toTheEnd(blocking, () -> verify(exchange, body))
         .flatMap(
             started -> {
               if (started.isEmpty()) {

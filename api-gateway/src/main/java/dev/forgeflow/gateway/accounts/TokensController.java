@@ -93,8 +93,7 @@ final class TokensController {
   @ResponseStatus(HttpStatus.CREATED)
   Mono<IssuedTokenBody> issue(@Valid @RequestBody NewToken body, ServerWebExchange exchange) {
     String userId = Caller.user(exchange).id();
-    return Mono.fromCallable(() -> issue(exchange, userId, body.name()))
-        .subscribeOn(blocking)
+    return AuditTrail.toTheEnd(blocking, () -> issue(exchange, userId, body.name()))
         .onErrorMap(IllegalArgumentException.class, bad -> Problems.badRequest(bad.getMessage()))
         .map(IssuedTokenBody::of);
   }
@@ -110,8 +109,7 @@ final class TokensController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   Mono<Void> revoke(@PathVariable String id, ServerWebExchange exchange) {
     String userId = Caller.user(exchange).id();
-    return Mono.fromCallable(() -> revoke(exchange, userId, id))
-        .subscribeOn(blocking)
+    return AuditTrail.toTheEnd(blocking, () -> revoke(exchange, userId, id))
         .flatMap(
             revoked -> revoked ? Mono.empty() : Mono.error(Problems.notFound("No such token")));
   }
