@@ -320,7 +320,11 @@ async function main(watched) {
   await page.getByText(/^revoked/).waitFor();
 
   log("a second user sees none of it");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // the session ends when the server answers, not when the page has moved to the sign-in form
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-out")),
+    page.getByRole("button", { name: "Sign out" }).click(),
+  ]);
   await page.waitForURL(/\/sign-in$/);
   await signUp(page, base, bob, password);
   refusalsExpected = true; // bob asks for alice's run: 404s are the point
@@ -331,7 +335,11 @@ async function main(watched) {
   await shot(page, "second-user");
 
   log("alice again");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // the session ends when the server answers, not when the page has moved to the sign-in form
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-out")),
+    page.getByRole("button", { name: "Sign out" }).click(),
+  ]);
   await page.waitForURL(/\/sign-in$/);
   refusalsExpected = false;
   await page.fill("input[name=login]", alice);

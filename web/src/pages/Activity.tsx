@@ -102,12 +102,8 @@ function ActivityRow({ event }: { event: AuditEvent }) {
       </td>
       <td>{path ? <Link to={path}>{label}</Link> : <span className="muted">{label}</span>}</td>
       <td>
-        {detail.map(([key, value]) => (
-          <span key={key} className="detail">
-            {key}: {value}{" "}
-          </span>
-        ))}
-        {event.clientAddress && <span className="muted">from {event.clientAddress}</span>}
+        {detail.map(([key, value]) => `${key}: ${value}`).join(" · ")}
+        {event.clientAddress && <span className="muted"> from {event.clientAddress}</span>}
       </td>
     </tr>
   );
