@@ -121,7 +121,8 @@ class AuditController {
       }
       return id;
     } catch (NumberFormatException notOurs) {
-      throw Problems.badRequest("before: must be the next of a page this server gave out");
+      throw Problems.badRequest(
+          "before: must be the next of a previous page, a positive whole number");
     }
   }
 
