@@ -320,7 +320,11 @@ async function main(watched) {
   await page.getByText(/^revoked/).waitFor();
 
   log("a second user sees none of it");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // the session ends when the server answers, not when the page has moved to the sign-in form
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-out")),
+    page.getByRole("button", { name: "Sign out" }).click(),
+  ]);
   await page.waitForURL(/\/sign-in$/);
   await signUp(page, base, bob, password);
   refusalsExpected = true; // bob asks for alice's run: 404s are the point
@@ -331,13 +335,30 @@ async function main(watched) {
   await shot(page, "second-user");
 
   log("alice again");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // the session ends when the server answers, not when the page has moved to the sign-in form
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-out")),
+    page.getByRole("button", { name: "Sign out" }).click(),
+  ]);
   await page.waitForURL(/\/sign-in$/);
   refusalsExpected = false;
   await page.fill("input[name=login]", alice);
   await page.fill("input[name=password]", password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Projects" }).waitFor();
+
+  log("activity: what alice did, in plain words, with links to what is still there");
+  await page.getByRole("link", { name: "Activity" }).click();
+  const activity = page.getByTestId("activity");
+  await activity.waitFor();
+  const done = await activity.locator("tbody tr td:nth-child(2)").allTextContents();
+  for (const words of ["run created", "plan approved", "run cancelled", "API token created", "API token revoked", "signed in"]) {
+    assert.ok(done.includes(words), `the activity page shows "${words}": ${done}; problems so far: ${problems}`);
+  }
+  await shot(page, "activity");
+  await activity.locator("tbody tr", { hasText: "run cancelled" }).getByRole("link").click();
+  await page.waitForURL(/\/runs\/[0-9a-f-]+$/);
+  await page.getByTestId("run-status").waitFor();
 
   log("delete the project: its service stops, its runs are gone");
   const serviceUrl = (await (await page.request.get(`${base}/api/runs/${runId}/deployment`)).json()).url;

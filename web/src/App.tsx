@@ -6,6 +6,7 @@ import { ProjectsPage } from "./pages/Projects";
 import { ProjectPage } from "./pages/Project";
 import { RunPage } from "./pages/Run";
 import { TokensPage } from "./pages/Tokens";
+import { ActivityPage } from "./pages/Activity";
 import type { ReactNode } from "react";
 
 function RequireUser({ children }: { children: ReactNode }) {
@@ -28,6 +29,7 @@ export function App() {
         <Route path="/projects/:projectId" element={<RequireUser><ProjectPage /></RequireUser>} />
         <Route path="/runs/:runId/*" element={<RequireUser><RunPage /></RequireUser>} />
         <Route path="/tokens" element={<RequireUser><TokensPage /></RequireUser>} />
+        <Route path="/activity" element={<RequireUser><ActivityPage /></RequireUser>} />
         <Route path="*" element={<p className="centered">No such page. <a href="/">Projects</a></p>} />
       </Routes>
     </Layout>

@@ -313,3 +313,25 @@ export interface WebhookDeliveryList {
   items: WebhookDelivery[];
   limit: number;
 }
+
+/** One event of the caller's audit trail (GET /api/audit). */
+export interface AuditEvent {
+  id: string;
+  occurredAt: string;
+  action: string;
+  /** whether the caller did it; otherwise it happened in one of their projects */
+  you: boolean;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  projectId?: string | null;
+  /** whether the run, project or token it names is still there */
+  subjectFound: boolean;
+  detail: Record<string, string>;
+  clientAddress?: string | null;
+}
+
+/** A page of the audit trail, newest first; `next` is the `before` of the following page. */
+export interface AuditList {
+  items: AuditEvent[];
+  next?: string | null;
+}

@@ -21,6 +21,11 @@ final class Blocking {
     return Mono.fromCallable(blockingCall).subscribeOn(scheduler);
   }
 
+  /** Like {@link #call}, but runs to its end when the request is cancelled (audited actions). */
+  <T> Mono<T> audited(Callable<T> blockingCall) {
+    return AuditTrail.toTheEnd(scheduler, blockingCall);
+  }
+
   Mono<Void> run(Runnable blockingCall) {
     return Mono.<Void>fromRunnable(blockingCall).subscribeOn(scheduler);
   }

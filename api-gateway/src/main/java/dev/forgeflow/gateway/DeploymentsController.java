@@ -4,12 +4,14 @@ import dev.forgeflow.store.BundleVersion;
 import dev.forgeflow.store.RunRecord;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.User;
+import dev.forgeflow.store.audit.AuditAction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -46,11 +48,14 @@ class DeploymentsController {
   private final Stores stores;
   private final DeploymentPort sandbox;
   private final Blocking blocking;
+  private final AuditTrail audit;
 
-  DeploymentsController(Stores stores, DeploymentPort sandbox, Blocking blocking) {
+  DeploymentsController(
+      Stores stores, DeploymentPort sandbox, Blocking blocking, AuditTrail audit) {
     this.stores = stores;
     this.sandbox = sandbox;
     this.blocking = blocking;
+    this.audit = audit;
   }
 
   /** Which version to deploy; the latest when absent. */
@@ -89,7 +94,7 @@ class DeploymentsController {
       @Valid @RequestBody(required = false) DeployRequest body,
       ServerWebExchange exchange) {
     User user = Caller.user(exchange);
-    return blocking.call(
+    return blocking.audited(
         () -> {
           RunRecord run = owned(user, id);
           Optional<String> unavailable = sandbox.unavailable();
@@ -102,6 +107,12 @@ class DeploymentsController {
           } catch (DeploymentPort.Busy busy) {
             throw Problems.conflict(busy.getMessage());
           }
+          audit.record(
+              exchange,
+              user.id(),
+              AuditAction.DEPLOYMENT_STARTED,
+              subject(run),
+              Map.of("version", Integer.toString(version.version()), "bundleId", version.id()));
           DeploymentPort.Status status =
               sandbox
                   .status(id)
@@ -143,10 +154,15 @@ class DeploymentsController {
   Mono<Void> stop(@PathVariable String id, ServerWebExchange exchange) {
     User user = Caller.user(exchange);
     return blocking
-        .call(
+        .audited(
             () -> {
-              owned(user, id);
-              return sandbox.stop(id);
+              RunRecord run = owned(user, id);
+              boolean stopped = sandbox.stop(id);
+              if (stopped) {
+                audit.record(
+                    exchange, user.id(), AuditAction.DEPLOYMENT_STOPPED, subject(run), Map.of());
+              }
+              return stopped;
             })
         .flatMap(
             stopped ->
@@ -222,6 +238,11 @@ class DeploymentsController {
     } catch (Exception ignored) {
       // the log stream is gone either way
     }
+  }
+
+  /** A run's deployment as the audit trail names it. */
+  private static AuditTrail.Subject subject(RunRecord run) {
+    return new AuditTrail.Subject("deployment", run.id(), run.projectId());
   }
 
   private RunRecord owned(User user, String runId) {

@@ -61,6 +61,7 @@ import reactor.core.scheduler.Schedulers;
   AskController.class,
   RunsController.class,
   DeploymentsController.class,
+  AuditController.class,
   DeploymentProxy.class,
   ArtifactsController.class,
   BundlesController.class,
@@ -165,6 +166,11 @@ public class GatewayConfiguration {
   @Bean
   RunCreationLimit runCreationLimit(GatewaySettings settings) {
     return new RunCreationLimit(settings.runsPerMinute());
+  }
+
+  @Bean
+  AuditTrail auditTrail(Stores stores) {
+    return new AuditTrail(stores.audit());
   }
 
   @Bean

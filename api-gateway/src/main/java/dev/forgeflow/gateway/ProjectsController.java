@@ -3,6 +3,7 @@ package dev.forgeflow.gateway;
 import dev.forgeflow.store.RunRecord;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.User;
+import dev.forgeflow.store.audit.AuditAction;
 import dev.forgeflow.store.projects.DuplicateProjectException;
 import dev.forgeflow.store.projects.Project;
 import dev.forgeflow.store.projects.ProjectNames;
@@ -16,6 +17,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,13 +44,19 @@ class ProjectsController {
   private final Pipelines pipelines;
   private final ProjectKnowledge knowledge;
   private final Blocking blocking;
+  private final AuditTrail audit;
 
   ProjectsController(
-      Stores stores, Pipelines pipelines, ProjectKnowledge knowledge, Blocking blocking) {
+      Stores stores,
+      Pipelines pipelines,
+      ProjectKnowledge knowledge,
+      Blocking blocking,
+      AuditTrail audit) {
     this.stores = stores;
     this.pipelines = pipelines;
     this.knowledge = knowledge;
     this.blocking = blocking;
+    this.audit = audit;
   }
 
   /** A project's name, as given when creating or renaming it. */
@@ -132,14 +141,22 @@ class ProjectsController {
   Mono<Void> delete(@PathVariable String id, ServerWebExchange exchange) {
     User user = Caller.user(exchange);
     return blocking
-        .call(
+        .audited(
             () -> {
-              if (stores.projects().findOwned(user.id(), id).isEmpty()) {
+              Optional<Project> project = stores.projects().findOwned(user.id(), id);
+              if (project.isEmpty()) {
                 return false;
               }
               List<RunRecord> runs = stores.runs().runsOf(user.id(), id);
               boolean deleted = stores.projects().delete(user.id(), id);
               if (deleted) {
+                // before retiring its runs: the project is gone even if that fails
+                audit.record(
+                    exchange,
+                    user.id(),
+                    AuditAction.PROJECT_DELETED,
+                    new AuditTrail.Subject("project", id, id),
+                    Map.of("name", project.get().name(), "runs", Integer.toString(runs.size())));
                 pipelines.retire(id, runs);
                 knowledge.forget(id);
               }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forgeflow.gateway.AuditTrail.Subject;
 import dev.forgeflow.store.CreatedRun;
 import dev.forgeflow.store.IdempotencyConflictException;
 import dev.forgeflow.store.NewRun;
@@ -12,6 +13,7 @@ import dev.forgeflow.store.RunQuery;
 import dev.forgeflow.store.RunRecord;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.User;
+import dev.forgeflow.store.audit.AuditAction;
 import dev.forgeflow.workflows.journal.RunStatus;
 import dev.forgeflow.workflows.pipeline.BudgetDecision;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
@@ -38,6 +40,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -75,12 +78,19 @@ class RunsController {
   private final Pipelines pipelines;
   private final Blocking blocking;
   private final RunCreationLimit limit;
+  private final AuditTrail audit;
 
-  RunsController(Stores stores, Pipelines pipelines, Blocking blocking, RunCreationLimit limit) {
+  RunsController(
+      Stores stores,
+      Pipelines pipelines,
+      Blocking blocking,
+      RunCreationLimit limit,
+      AuditTrail audit) {
     this.stores = stores;
     this.pipelines = pipelines;
     this.blocking = blocking;
     this.limit = limit;
+    this.audit = audit;
   }
 
   /**
@@ -203,7 +213,7 @@ class RunsController {
               Duration.ofSeconds(wait.getAsLong())));
     }
     return blocking
-        .call(() -> create(user, projectId, idempotencyKey, body))
+        .audited(() -> create(exchange, user, projectId, idempotencyKey, body))
         .map(
             created ->
                 ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -212,7 +222,12 @@ class RunsController {
                     .body(RunView.of(created.run())));
   }
 
-  private CreatedRun create(User user, String projectId, String idempotencyKey, RunCreate body) {
+  private CreatedRun create(
+      ServerWebExchange exchange,
+      User user,
+      String projectId,
+      String idempotencyKey,
+      RunCreate body) {
     if (stores.projects().findOwned(user.id(), projectId).isEmpty()) {
       throw ProjectsController.noSuchProject(projectId);
     }
@@ -234,6 +249,19 @@ class RunsController {
       } catch (IdempotencyConflictException conflict) {
         throw Problems.conflict(conflict.getMessage());
       }
+    }
+    if (created.created()) {
+      // before starting it: a run that fails to start was created all the same
+      audit.record(
+          exchange,
+          user.id(),
+          AuditAction.RUN_CREATED,
+          subject(created.run()),
+          Map.of(
+              "prompt",
+              body.prompt(),
+              "sandbox",
+              options.sandbox().name().toLowerCase(Locale.ROOT)));
     }
     if (RunStatus.QUEUED.name().equals(created.run().status())) {
       // Also for a replayed request: the first may have stored its run and failed to start it.
@@ -322,13 +350,19 @@ class RunsController {
   @Operation(summary = "Cancel a run; it journals run.cancelled once it has stopped")
   Mono<ResponseEntity<RunView>> cancel(@PathVariable String id, ServerWebExchange exchange) {
     User user = Caller.user(exchange);
-    return blocking.call(
+    return blocking.audited(
         () -> {
           RunRecord run = owned(user, id);
           if (ENDED.contains(run.status())) {
             throw Problems.conflict("The run has ended already (" + run.status() + ")");
           }
           pipelines.cancel(run.id());
+          audit.record(
+              exchange,
+              user.id(),
+              AuditAction.RUN_CANCELLED,
+              subject(run),
+              Map.of("status", run.status()));
           return ResponseEntity.status(HttpStatus.ACCEPTED).body(RunView.of(run));
         });
   }
@@ -336,32 +370,56 @@ class RunsController {
   @PostMapping("/api/runs/{id}/approve")
   @Operation(summary = "Approve the plan of a run waiting at its approval gate")
   Mono<PipelineState> approve(@PathVariable String id, ServerWebExchange exchange) {
-    return decidePlan(Caller.user(exchange), id, PlanDecision.approved());
+    return decidePlan(exchange, id, PlanDecision.approved());
   }
 
   @PostMapping("/api/runs/{id}/request-changes")
   @Operation(summary = "Ask Architecture to design the plan again, with this feedback")
   Mono<PipelineState> requestChanges(
       @PathVariable String id, @Valid @RequestBody Changes body, ServerWebExchange exchange) {
-    return decidePlan(Caller.user(exchange), id, PlanDecision.changes(body.feedback()));
+    return decidePlan(exchange, id, PlanDecision.changes(body.feedback()));
   }
 
   @PostMapping("/api/runs/{id}/reject")
   @Operation(summary = "Reject the plan: the run ends and builds nothing")
   Mono<PipelineState> reject(@PathVariable String id, ServerWebExchange exchange) {
-    return decidePlan(Caller.user(exchange), id, PlanDecision.rejected());
+    return decidePlan(exchange, id, PlanDecision.rejected());
   }
 
-  private Mono<PipelineState> decidePlan(User user, String id, PlanDecision decision) {
-    return blocking.call(
+  private Mono<PipelineState> decidePlan(
+      ServerWebExchange exchange, String id, PlanDecision decision) {
+    User user = Caller.user(exchange);
+    return blocking.audited(
         () -> {
-          owned(user, id);
+          RunRecord run = owned(user, id);
+          PipelineState state;
           try {
-            return pipelines.decidePlan(id, decision);
+            state = pipelines.decidePlan(id, decision);
           } catch (Pipelines.NotWaitingException notWaiting) {
             throw Problems.conflict(notWaiting.getMessage());
           }
+          audit.record(
+              exchange, user.id(), planAction(decision), subject(run), planDetail(decision));
+          return state;
         });
+  }
+
+  private static AuditAction planAction(PlanDecision decision) {
+    if (decision instanceof PlanDecision.Approve) {
+      return AuditAction.RUN_APPROVED;
+    }
+    return decision instanceof PlanDecision.Revise
+        ? AuditAction.RUN_CHANGES_REQUESTED
+        : AuditAction.RUN_REJECTED;
+  }
+
+  private static Map<String, String> planDetail(PlanDecision decision) {
+    return decision.feedback() == null ? Map.of() : Map.of("feedback", decision.feedback());
+  }
+
+  /** A run as the audit trail names it. */
+  static Subject subject(RunRecord run) {
+    return new Subject("run", run.id(), run.projectId());
   }
 
   @PostMapping("/api/runs/{id}/budget")

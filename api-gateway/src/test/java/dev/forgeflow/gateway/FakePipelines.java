@@ -76,6 +76,19 @@ final class FakePipelines implements Pipelines {
     return new PipelineState(Stage.ARCHITECTURE, 0, 0, null, 120, 0.0, 0, 0.0, what);
   }
 
+  /** How long a decision, once taken, takes to be answered (a slow workflow service). */
+  volatile long decisionAnswerMillis;
+
+  /** Like a blocking gRPC call, an interrupted wait fails the call. */
+  private void answerSlowly() {
+    try {
+      Thread.sleep(decisionAnswerMillis);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the answer", interrupted);
+    }
+  }
+
   @Override
   public PipelineState decidePlan(String runId, PlanDecision decision) {
     if (awaiting.get(runId) != Awaiting.PLAN_APPROVAL) {
@@ -83,6 +96,7 @@ final class FakePipelines implements Pipelines {
     }
     planDecisions.add(decision);
     awaiting.remove(runId);
+    answerSlowly();
     return state(Awaiting.NOTHING);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forgeflow.gateway.accounts.AccountsConfiguration;
 import dev.forgeflow.store.accounts.Accounts;
 import dev.forgeflow.store.accounts.InMemoryAccounts;
+import dev.forgeflow.store.audit.InMemoryAuditLog;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -41,6 +42,9 @@ public class InMemoryGateway {
   /** The fake accounts behind the routes. */
   public final InMemoryAccounts accounts = new InMemoryAccounts();
 
+  /** The fake audit trail the routes record in (no projects here). */
+  public final InMemoryAuditLog audit = new InMemoryAuditLog((user, project) -> false);
+
   private final List<String> accountsThreads = new CopyOnWriteArrayList<>();
 
   /**
@@ -66,6 +70,11 @@ public class InMemoryGateway {
                 throw e.getCause();
               }
             });
+  }
+
+  @Bean
+  AuditTrail auditTrail() {
+    return new AuditTrail(audit);
   }
 
   @Bean(destroyMethod = "dispose")

@@ -92,6 +92,11 @@ final class RunningGateway implements AutoCloseable {
     gateway = startGateway(port);
   }
 
+  /** The gateway's database, for tests that look under the API. */
+  javax.sql.DataSource dataSource() {
+    return database.dataSource();
+  }
+
   /** Starts it all, the gateway with these extra {@code key=value} properties. */
   static RunningGateway start(Path dataDir, String... properties) {
     return new RunningGateway(dataDir, properties);

@@ -1,6 +1,8 @@
 package dev.forgeflow.store;
 
 import dev.forgeflow.store.accounts.Accounts;
+import dev.forgeflow.store.audit.AuditLog;
+import dev.forgeflow.store.audit.PostgresAuditLog;
 import dev.forgeflow.store.projects.DocumentStore;
 import dev.forgeflow.store.projects.PostgresDocumentStore;
 import dev.forgeflow.store.projects.PostgresProjectStore;
@@ -18,7 +20,7 @@ import org.jooq.impl.DSL;
  * activity reuses; {@code accounts}: users, their API tokens and sessions). Close it before closing
  * the data source ({@code projects}: users' projects): the journal keeps one connection listening
  * for new events while anyone waits for them ({@code webhooks}: projects' webhooks and their
- * delivery log).
+ * delivery log; {@code audit}: the append-only audit trail).
  */
 public record Stores(
     RunStore runs,
@@ -31,10 +33,39 @@ public record Stores(
     Accounts accounts,
     ProjectStore projects,
     DocumentStore documents,
-    WebhookStore webhooks)
+    WebhookStore webhooks,
+    AuditLog audit)
     implements AutoCloseable {
 
-  /** Stores without webhooks; {@link #webhooks()} then throws. */
+  /** Stores without an audit trail; {@link #audit()} then throws. */
+  public Stores(
+      RunStore runs,
+      RunJournal journal,
+      ArtifactStore artifacts,
+      BundleStore bundles,
+      LlmCallLog llmCalls,
+      DeploymentStore deployments,
+      ReplyLedger replies,
+      Accounts accounts,
+      ProjectStore projects,
+      DocumentStore documents,
+      WebhookStore webhooks) {
+    this(
+        runs,
+        journal,
+        artifacts,
+        bundles,
+        llmCalls,
+        deployments,
+        replies,
+        accounts,
+        projects,
+        documents,
+        webhooks,
+        (AuditLog) null);
+  }
+
+  /** Stores without webhooks and an audit trail; {@link #webhooks()} then throws. */
   public Stores(
       RunStore runs,
       RunJournal journal,
@@ -138,7 +169,8 @@ public record Stores(
         Accounts.postgres(dataSource),
         new PostgresProjectStore(db, Clock.systemUTC()),
         new PostgresDocumentStore(db, Clock.systemUTC()),
-        new PostgresWebhookStore(db, Clock.systemUTC()));
+        new PostgresWebhookStore(db, Clock.systemUTC()),
+        new PostgresAuditLog(db, Clock.systemUTC()));
   }
 
   /**
@@ -152,6 +184,19 @@ public record Stores(
       throw new IllegalStateException("These stores were assembled without webhooks");
     }
     return webhooks;
+  }
+
+  /**
+   * The audit trail.
+   *
+   * @throws IllegalStateException if these stores were assembled without it
+   */
+  @Override
+  public AuditLog audit() {
+    if (audit == null) {
+      throw new IllegalStateException("These stores were assembled without an audit trail");
+    }
+    return audit;
   }
 
   /**
@@ -208,7 +253,9 @@ public record Stores(
         replies,
         accounts,
         projects,
-        documents);
+        documents,
+        webhooks,
+        audit);
   }
 
   /**

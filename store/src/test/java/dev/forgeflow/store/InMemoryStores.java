@@ -1,6 +1,7 @@
 package dev.forgeflow.store;
 
 import dev.forgeflow.store.accounts.InMemoryAccounts;
+import dev.forgeflow.store.audit.InMemoryAuditLog;
 import dev.forgeflow.store.projects.InMemoryDocumentStore;
 import dev.forgeflow.store.projects.InMemoryProjectStore;
 import dev.forgeflow.store.webhooks.InMemoryWebhookStore;
@@ -33,6 +34,7 @@ public final class InMemoryStores {
         accounts,
         projects,
         new InMemoryDocumentStore(projects::exists),
-        new InMemoryWebhookStore(projects::exists));
+        new InMemoryWebhookStore(projects::exists),
+        new InMemoryAuditLog(projects::isOwner));
   }
 }

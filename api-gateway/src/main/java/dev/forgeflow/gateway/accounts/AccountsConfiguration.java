@@ -1,5 +1,6 @@
 package dev.forgeflow.gateway.accounts;
 
+import dev.forgeflow.gateway.AuditTrail;
 import dev.forgeflow.gateway.GatewaySettings;
 import dev.forgeflow.gateway.SessionCookie;
 import dev.forgeflow.store.accounts.Accounts;
@@ -23,8 +24,10 @@ public class AccountsConfiguration {
       SessionCookie sessionCookie,
       ServerCsrfTokenRepository csrfTokens,
       SignInThrottle signInThrottle,
+      AuditTrail auditTrail,
       Scheduler blockingCalls) {
-    return new AuthController(accounts, sessionCookie, csrfTokens, signInThrottle, blockingCalls);
+    return new AuthController(
+        accounts, sessionCookie, csrfTokens, signInThrottle, auditTrail, blockingCalls);
   }
 
   @Bean
@@ -33,7 +36,8 @@ public class AccountsConfiguration {
   }
 
   @Bean
-  TokensController tokensController(Accounts accounts, Scheduler blockingCalls) {
-    return new TokensController(accounts, blockingCalls);
+  TokensController tokensController(
+      Accounts accounts, AuditTrail auditTrail, Scheduler blockingCalls) {
+    return new TokensController(accounts, auditTrail, blockingCalls);
   }
 }

@@ -1,14 +1,18 @@
 package dev.forgeflow.gateway.accounts;
 
+import dev.forgeflow.gateway.AuditTrail;
+import dev.forgeflow.gateway.AuditTrail.Subject;
 import dev.forgeflow.gateway.Problems;
 import dev.forgeflow.gateway.SessionCookie;
 import dev.forgeflow.store.accounts.Accounts;
 import dev.forgeflow.store.accounts.DuplicateUserException;
 import dev.forgeflow.store.accounts.IssuedSession;
 import dev.forgeflow.store.accounts.User;
+import dev.forgeflow.store.audit.AuditAction;
 import jakarta.validation.Valid;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -38,6 +42,7 @@ final class AuthController {
   private final SessionCookie sessions;
   private final ServerCsrfTokenRepository csrfTokens;
   private final SignInThrottle throttle;
+  private final AuditTrail audit;
   private final Scheduler blocking;
 
   AuthController(
@@ -45,11 +50,13 @@ final class AuthController {
       SessionCookie sessions,
       ServerCsrfTokenRepository csrfTokens,
       SignInThrottle throttle,
+      AuditTrail audit,
       Scheduler blocking) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.csrfTokens = csrfTokens;
     this.throttle = throttle;
+    this.audit = audit;
     this.blocking = blocking;
   }
 
@@ -70,8 +77,8 @@ final class AuthController {
   @PostMapping("/sign-up")
   @ResponseStatus(HttpStatus.CREATED)
   Mono<UserBody> signUp(@Valid @RequestBody SignUp body, ServerWebExchange exchange) {
-    return Mono.fromCallable(() -> start(accounts.createUser(body.toNewUser())))
-        .subscribeOn(blocking)
+    return AuditTrail.toTheEnd(
+            blocking, () -> start(exchange, accounts.createUser(body.toNewUser()), "sign-up"))
         .onErrorMap(DuplicateUserException.class, taken -> Problems.conflict(taken.getMessage()))
         .onErrorMap(IllegalArgumentException.class, bad -> Problems.badRequest(bad.getMessage()))
         .flatMap(started -> begin(exchange, started));
@@ -85,9 +92,7 @@ final class AuthController {
       return Mono.error(
           Problems.tooManyRequests("Too many failed sign-ins: try again later", wait.get()));
     }
-    return Mono.fromCallable(
-            () -> accounts.verifyPassword(body.login(), body.password()).map(this::start))
-        .subscribeOn(blocking)
+    return AuditTrail.toTheEnd(blocking, () -> verify(exchange, body))
         .flatMap(
             started -> {
               if (started.isEmpty()) {
@@ -108,9 +113,35 @@ final class AuthController {
         .then(renewCsrfToken(exchange));
   }
 
+  /**
+   * Starts a session if the password is right; records the sign-in or its refusal (naming the user
+   * whose login it was, if any). Called on the blocking scheduler.
+   */
+  private Optional<Started> verify(ServerWebExchange exchange, SignIn body) {
+    Optional<User> user = accounts.verifyPassword(body.login(), body.password());
+    if (user.isPresent()) {
+      return Optional.of(start(exchange, user.get(), "password"));
+    }
+    String named = accounts.findUserByLogin(body.login()).map(User::id).orElse(null);
+    audit.record(
+        exchange,
+        named,
+        AuditAction.SIGN_IN_REFUSED,
+        Subject.of("user", named),
+        Map.of("login", body.login()));
+    return Optional.empty();
+  }
+
   /** Called on the blocking scheduler. */
-  private Started start(User user) {
-    return new Started(user, accounts.createSession(user.id(), sessions.lifetime()));
+  private Started start(ServerWebExchange exchange, User user, String via) {
+    Started started = new Started(user, accounts.createSession(user.id(), sessions.lifetime()));
+    audit.record(
+        exchange,
+        user.id(),
+        AuditAction.SIGNED_IN,
+        Subject.of("user", user.id()),
+        Map.of("via", via));
+    return started;
   }
 
   private Mono<UserBody> begin(ServerWebExchange exchange, Started started) {

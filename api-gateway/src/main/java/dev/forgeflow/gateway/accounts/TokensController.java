@@ -1,15 +1,20 @@
 package dev.forgeflow.gateway.accounts;
 
+import dev.forgeflow.gateway.AuditTrail;
+import dev.forgeflow.gateway.AuditTrail.Subject;
 import dev.forgeflow.gateway.Caller;
 import dev.forgeflow.gateway.Problems;
 import dev.forgeflow.store.accounts.Accounts;
 import dev.forgeflow.store.accounts.ApiToken;
 import dev.forgeflow.store.accounts.IssuedToken;
+import dev.forgeflow.store.audit.AuditAction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +37,12 @@ import reactor.core.scheduler.Scheduler;
 final class TokensController {
 
   private final Accounts accounts;
+  private final AuditTrail audit;
   private final Scheduler blocking;
 
-  TokensController(Accounts accounts, Scheduler blocking) {
+  TokensController(Accounts accounts, AuditTrail audit, Scheduler blocking) {
     this.accounts = accounts;
+    this.audit = audit;
     this.blocking = blocking;
   }
 
@@ -86,8 +93,7 @@ final class TokensController {
   @ResponseStatus(HttpStatus.CREATED)
   Mono<IssuedTokenBody> issue(@Valid @RequestBody NewToken body, ServerWebExchange exchange) {
     String userId = Caller.user(exchange).id();
-    return Mono.fromCallable(() -> accounts.issueToken(userId, body.name()))
-        .subscribeOn(blocking)
+    return AuditTrail.toTheEnd(blocking, () -> issue(exchange, userId, body.name()))
         .onErrorMap(IllegalArgumentException.class, bad -> Problems.badRequest(bad.getMessage()))
         .map(IssuedTokenBody::of);
   }
@@ -103,9 +109,42 @@ final class TokensController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   Mono<Void> revoke(@PathVariable String id, ServerWebExchange exchange) {
     String userId = Caller.user(exchange).id();
-    return Mono.fromCallable(() -> accounts.revokeToken(userId, id))
-        .subscribeOn(blocking)
+    return AuditTrail.toTheEnd(blocking, () -> revoke(exchange, userId, id))
         .flatMap(
             revoked -> revoked ? Mono.empty() : Mono.error(Problems.notFound("No such token")));
+  }
+
+  /** Called on the blocking scheduler. */
+  private IssuedToken issue(ServerWebExchange exchange, String userId, String name) {
+    IssuedToken issued = accounts.issueToken(userId, name);
+    ApiToken token = issued.token();
+    audit.record(
+        exchange,
+        userId,
+        AuditAction.TOKEN_CREATED,
+        Subject.of("token", token.id()),
+        Map.of("name", token.name(), "prefix", token.prefix()));
+    return issued;
+  }
+
+  /**
+   * Revokes the token; records it the first time only (revoking it again changes nothing). Called
+   * on the blocking scheduler.
+   */
+  private boolean revoke(ServerWebExchange exchange, String userId, String tokenId) {
+    Optional<ApiToken> token =
+        accounts.tokens(userId).stream().filter(t -> t.id().equals(tokenId)).findFirst();
+    if (token.isEmpty() || !accounts.revokeToken(userId, tokenId)) {
+      return false;
+    }
+    if (token.get().revokedAt() == null) {
+      audit.record(
+          exchange,
+          userId,
+          AuditAction.TOKEN_REVOKED,
+          Subject.of("token", tokenId),
+          Map.of("name", token.get().name(), "prefix", token.get().prefix()));
+    }
+    return true;
   }
 }

@@ -37,6 +37,9 @@ public interface Accounts {
   /** The user with this username, whatever its case, or empty. */
   Optional<User> findUserByName(String username);
 
+  /** The user whose username or email address is {@code login}, whatever its case, or empty. */
+  Optional<User> findUserByLogin(String login);
+
   /**
    * The user whose username or email is {@code login} (whatever its case) if {@code password} is
    * theirs; otherwise empty. Takes as long for an unknown user or one without a password as for a

@@ -80,6 +80,16 @@ final class PostgresAccounts implements Accounts {
   }
 
   @Override
+  public Optional<User> findUserByLogin(String login) {
+    return login == null
+        ? Optional.empty()
+        : db.selectFrom(USERS)
+            .where(lower(USERS.USERNAME).eq(lower(DSL.val(login))))
+            .or(lower(USERS.EMAIL).eq(lower(DSL.val(login))))
+            .fetchOptional(PostgresAccounts::toUser);
+  }
+
+  @Override
   public Optional<User> verifyPassword(String login, String password) {
     Optional<UsersRecord> row =
         login == null

@@ -51,6 +51,16 @@ abstract class AccountsContract {
   }
 
   @Test
+  void aUserIsFoundByUsernameOrEmailWhateverTheirCase() {
+    User grace = newUser("Grace");
+
+    assertThat(accounts.findUserByLogin(grace.username().toLowerCase())).contains(grace);
+    assertThat(accounts.findUserByLogin(grace.email().toUpperCase())).contains(grace);
+    assertThat(accounts.findUserByLogin(unique("nobody"))).isEmpty();
+    assertThat(accounts.findUserByLogin(null)).isEmpty();
+  }
+
+  @Test
   void aUsernameTakenInAnyCaseIsRefused() {
     User ada = newUser("ada");
 

@@ -72,6 +72,11 @@ public final class InMemoryAccounts implements Accounts {
   }
 
   @Override
+  public synchronized Optional<User> findUserByLogin(String login) {
+    return login == null ? Optional.empty() : byLogin(login).map(StoredUser::user);
+  }
+
+  @Override
   public Optional<User> verifyPassword(String login, String password) {
     Optional<StoredUser> stored;
     synchronized (this) {

@@ -32,6 +32,12 @@ public final class InMemoryProjectStore implements ProjectStore {
     return projects.containsKey(projectId);
   }
 
+  /** Whether {@code userId} owns the project with this id, deleted or not. */
+  public synchronized boolean isOwner(String userId, String projectId) {
+    Project project = projects.get(projectId);
+    return project != null && project.ownerId().equals(userId);
+  }
+
   /** Whether the project with this id was deleted. */
   public boolean isDeleted(String projectId) {
     return deleted.contains(projectId);

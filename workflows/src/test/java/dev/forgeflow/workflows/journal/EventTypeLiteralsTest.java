@@ -42,6 +42,12 @@ class EventTypeLiteralsTest {
   /** Literals of that shape that name no event: each with the file it may appear in, and why. */
   private static final Set<String> NOT_EVENTS =
       Set.of(
+          // the audit trail's actions: a catalogue of their own, never journalled
+          "store/src/main/java/dev/forgeflow/store/audit/AuditAction.java:\"run.created\"",
+          "store/src/main/java/dev/forgeflow/store/audit/AuditAction.java:\"run.cancelled\"",
+          "store/src/main/java/dev/forgeflow/store/audit/AuditAction.java:\"run.approved\"",
+          "store/src/main/java/dev/forgeflow/store/audit/AuditAction.java:\"run.changes_requested\"",
+          "store/src/main/java/dev/forgeflow/store/audit/AuditAction.java:\"run.rejected\"",
           // the rule of a review issue for a failed check run
           "agents/src/main/java/dev/forgeflow/agents/review/TestFindings.java:\"test.failed\"",
           // the event webhooks receive when a run ends (not a journal event)
