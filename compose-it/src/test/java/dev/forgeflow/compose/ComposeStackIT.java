@@ -106,6 +106,19 @@ class ComposeStackIT {
       assertThat(checked.get("status").asText()).isEqualTo("SUCCEEDED");
       assertThat(java.util.Set.of(gateway.sandboxHost(runId), gateway.sandboxHost(checkedId)))
           .containsExactlyInAnyOrder("compose-it-1", "compose-it-2");
+      // app's management port: the runs counted by outcome, next to Temporal's own metrics
+      java.net.http.HttpResponse<String> metrics =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              "http://127.0.0.1:" + ports.management() + "/actuator/prometheus"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body())
+          .containsPattern("forgeflow_runs_finished_total\\{[^}]*outcome=\"APPROVED\"[^}]*} 2\\.0")
+          .contains("temporal_");
 
       JsonNode deployment = gateway.get("/api/runs/" + runId + "/deployment");
       assertThat(deployment.get("state").asText()).isEqualTo("healthy");

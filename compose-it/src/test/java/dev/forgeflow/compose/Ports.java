@@ -6,7 +6,7 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 /** Free loopback ports for what the stack publishes, so it never clashes with this machine's. */
-record Ports(int gateway, int sandbox, int postgres, int temporal, int temporalUi, int chroma) {
+record Ports(int gateway, int management, int postgres, int temporal, int temporalUi, int chroma) {
 
   static Ports free() throws IOException {
     return new Ports(one(), one(), one(), one(), one(), one());
@@ -16,7 +16,7 @@ record Ports(int gateway, int sandbox, int postgres, int temporal, int temporalU
   Map<String, String> settings() {
     return Map.of(
         "FORGEFLOW_PUBLISH_GATEWAY_PORT", String.valueOf(gateway),
-        "FORGEFLOW_PUBLISH_SANDBOX_PORT", String.valueOf(sandbox),
+        "FORGEFLOW_MANAGEMENT_PORT", String.valueOf(management),
         "FORGEFLOW_PUBLISH_POSTGRES_PORT", String.valueOf(postgres),
         "FORGEFLOW_PUBLISH_TEMPORAL_PORT", String.valueOf(temporal),
         "FORGEFLOW_PUBLISH_TEMPORAL_UI_PORT", String.valueOf(temporalUi),

@@ -10,7 +10,7 @@ class StoresTest {
   @Test
   void withJournalKeepsEveryOtherStore() throws Exception {
     Stores stores = InMemoryStores.create();
-    RunJournal other = new InMemoryRunJournal();
+    RunJournal other = new InMemoryRunJournal(new InMemoryRunStore(project -> false));
 
     Stores swapped = stores.withJournal(other);
 

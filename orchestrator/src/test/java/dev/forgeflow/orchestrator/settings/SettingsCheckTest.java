@@ -121,8 +121,8 @@ class SettingsCheckTest {
                 + " 65535, such as 9464, or empty for no management server"),
         row(
             "FORGEFLOW_WEBHOOKS_ALLOW_PRIVATE",
-            "yes",
-            "FORGEFLOW_WEBHOOKS_ALLOW_PRIVATE=yes: not true or false; expected true or false"),
+            "maybe",
+            "FORGEFLOW_WEBHOOKS_ALLOW_PRIVATE=maybe: not true or false; expected true or false"),
         row(
             "FORGEFLOW_PUBLIC_URL",
             "forgeflow.example.com",

@@ -47,6 +47,6 @@ class WebhookSettingsTest {
                 assertThat(started.getStartupFailure())
                     .rootCause()
                     .hasMessageContaining("publicUrl")
-                    .hasMessageContaining("must be the http(s) URL of Forgeflow's web UI"));
+                    .hasMessageContaining("not an http(s) URL"));
   }
 }
