@@ -34,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Scale-out on one Temporal and one PostgreSQL: a process with the agents role only (no Docker
  * client of its own), and two sandbox runners on two hosts' queues. Runs spread over both hosts,
  * each run's checks happen on the host it was placed on, and the host is recorded on the run and in
- * its journal; a runner that stops is chosen no more.
+ * its journal; a runner that stops mid-check is chosen no more and its run moves to the other host.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
@@ -135,29 +135,63 @@ class ScaleOutIT {
     assertThat(hosts).containsExactly("host-a", "host-b");
   }
 
+  /**
+   * A runner stops while a run placed on its host is being checked: the check is not taken up again
+   * there, the run moves to the live host and is checked there, and later runs go there.
+   */
   @Test
   @Order(2)
-  void aRunnerThatStopsIsChosenNoMore() throws Exception {
+  void aRunnerThatStopsLosesItsRunToTheOtherHostAndIsChosenNoMore() throws Exception {
     awaitLive(2);
-    SandboxHosts registry = agents.getBean(SandboxHosts.class);
+    Runs runs = agents.getBean(Runs.class);
+    String first = launch(runs, "A library API with authors (name, born: date)");
+    awaitPlaced(runs, first);
+    String second = launch(runs, "A notes API with notes (title, body)");
+    assertThat(awaitPlaced(runs, second)).isEqualTo("host-b");
+
     ConfigurableApplicationContext leaving = hostB;
     hostB = null;
     leaving.close();
 
+    SandboxHosts registry = agents.getBean(SandboxHosts.class);
     assertThat(registry.live(Duration.ofSeconds(20)))
         .extracting(SandboxHosts.HostLoad::name)
         .containsExactly("host-a");
-    Runs runs = agents.getBean(Runs.class);
-    String id =
-        ((Launch.Started)
-                runs.launch(
-                    new RunRequest(
-                        "A notes API with notes (title, body)",
-                        PipelineOptions.defaults().withSandbox(SandboxMode.CHECK))))
-            .runId();
-    JournalEvent end = RunEnds.end(runs, id, Duration.ofMinutes(8));
-    assertThat(end.payloadJson()).containsPattern("\"outcome\": ?\"APPROVED\"");
-    assertThat(runs.stores().runs().sandboxHost(id)).contains("host-a");
+    List<JournalEvent> moved = RunEnds.followToEnd(runs, second, Duration.ofMinutes(10));
+    assertThat(moved.get(moved.size() - 1).payloadJson())
+        .containsPattern("\"outcome\": ?\"APPROVED\"");
+    assertThat(moved)
+        .filteredOn(e -> e.type().equals("sandbox.placed"))
+        .extracting(JournalEvent::payloadJson)
+        .satisfiesExactly(
+            placed -> assertThat(placed).contains("\"host-b\""),
+            placed ->
+                assertThat(placed)
+                    .containsPattern("\"host\": ?\"host-a\"")
+                    .containsPattern("\"previousHost\": ?\"host-b\""));
+    assertThat(runs.stores().runs().sandboxHost(second)).contains("host-a");
+    assertThat(RunEnds.end(runs, first, Duration.ofMinutes(8)).payloadJson())
+        .containsPattern("\"outcome\": ?\"APPROVED\"");
+  }
+
+  private static String launch(Runs runs, String prompt) {
+    return ((Launch.Started)
+            runs.launch(
+                new RunRequest(prompt, PipelineOptions.defaults().withSandbox(SandboxMode.CHECK))))
+        .runId();
+  }
+
+  /** The host the run is placed on, once it is. */
+  private static String awaitPlaced(Runs runs, String runId) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      java.util.Optional<String> host = runs.stores().runs().sandboxHost(runId);
+      if (host.isPresent()) {
+        return host.get();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("run " + runId + " was not placed on a host within 3 minutes");
   }
 
   /** Until {@code count} runners have said they are alive. */

@@ -32,16 +32,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One run, one trace: a run with a model (a fake OpenAI-compatible server, so openai-java speaks
  * real HTTP), the sandbox's checks and a deploy (the real Docker engine), against a real Temporal
- * dev server — {@code FORGEFLOW_IT_TEMPORAL_TARGET}'s, or local mode's own started with {@code
- * FORGEFLOW_TEMPORAL_CLI} — with every span kept in memory.
+ * dev server — local mode's own, started with {@code FORGEFLOW_TEMPORAL_CLI} in the test's data dir
+ * — with every span kept in memory. The context is closed after the class: its workers must not
+ * outlive its database and take another test's tasks.
  */
 @SpringBootTest(classes = {OrchestratorApplication.class, TracingIT.KeptSpans.class})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TracingIT {
   static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
   static final FakeLlmServer MODEL = FakeLlmServer.start(new FakeModel());
@@ -52,13 +55,9 @@ class TracingIT {
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     registry.add("forgeflow.data-dir", () -> dataDir.toString());
-    String target = System.getenv("FORGEFLOW_IT_TEMPORAL_TARGET");
-    if (target != null && !target.isBlank()) {
-      registry.add("forgeflow.temporal-target", () -> target);
-    }
-    registry.add("FORGEFLOW_LLM_BASE_URL", MODEL::baseUrl);
-    registry.add("FORGEFLOW_LLM_API_KEY", () -> "sk-tracing-test");
-    registry.add("FORGEFLOW_LLM_MODEL", () -> "fake-model");
+    registry.add("forgeflow.llm.base-url", MODEL::baseUrl);
+    registry.add("forgeflow.llm.api-key", () -> "sk-tracing-test");
+    registry.add("forgeflow.llm.model", () -> "fake-model");
   }
 
   /** Every span the application ends, kept for the test to read. */

@@ -19,11 +19,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class HostHeartbeat implements AutoCloseable {
   static final long EVERY_SECONDS = 5;
+  static final long LEAVE_WAIT_SECONDS = 2;
   private static final Logger LOG = LoggerFactory.getLogger(HostHeartbeat.class);
 
   private final SandboxHosts hosts;
   private final SandboxHost host;
   private final Path alive;
+  private volatile boolean failing;
   private final ScheduledExecutorService beat =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -52,20 +54,42 @@ public final class HostHeartbeat implements AutoCloseable {
       hosts.heartbeat(host.name(), host.taskQueue());
       Files.createDirectories(alive.getParent());
       Files.writeString(alive, Instant.now() + "\n");
-    } catch (IOException unwritable) {
-      LOG.warn("could not write {}: {}", alive, unwritable.getMessage());
-    } catch (RuntimeException unreachable) {
-      LOG.warn("could not say host {} is alive: {}", host.name(), unreachable.getMessage());
+      if (failing) {
+        failing = false;
+        LOG.info("host {} is said to be alive again", host.name());
+      }
+    } catch (IOException | RuntimeException failed) {
+      // said once when it starts failing, not every beat
+      if (!failing) {
+        failing = true;
+        LOG.warn("could not say host {} is alive: {}", host.name(), failed.getMessage());
+      }
     }
   }
 
+  /**
+   * Says the host leaves, waiting at most {@link #LEAVE_WAIT_SECONDS} for the database: one that is
+   * gone must not hold up the process's way down (the host is not seen alive once its heartbeats
+   * stop anyway).
+   */
   @Override
   public void close() {
-    beat.shutdownNow();
+    beat.execute(
+        () -> {
+          try {
+            hosts.leave(host.name());
+          } catch (RuntimeException unreachable) {
+            // not seen alive once its heartbeats stop
+          }
+        });
+    beat.shutdown(); // the periodic heartbeat stops; the leaving runs
     try {
-      hosts.leave(host.name());
-    } catch (RuntimeException unreachable) {
-      // it is not seen alive any more once its heartbeats stop
+      if (!beat.awaitTermination(LEAVE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        beat.shutdownNow();
+      }
+    } catch (InterruptedException stop) {
+      beat.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 }
