@@ -126,6 +126,9 @@ class ComposeStackIT {
       assertThat(DockerCli.labelledContainers("dev.forgeflow.run=" + runId)).isNotEmpty();
       assertThat(gateway.status("/api/runs/" + runId + "/deployment/proxy/openapi.json"))
           .isEqualTo(200);
+      // app has no Docker daemon: it follows the service's log as the runner journalled it
+      assertThat(gateway.logUntil(runId, "/openapi.json", Duration.ofSeconds(60)))
+          .anyMatch(line -> line.contains("GET /openapi.json"));
     } finally {
       stack.stop();
       for (String id : java.util.Arrays.asList(runId, checkedId)) {

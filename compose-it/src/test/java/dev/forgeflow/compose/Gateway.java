@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -105,6 +106,49 @@ final class Gateway {
       throw new IllegalStateException("run " + runId + " has no sandbox.placed event");
     }
     return host;
+  }
+
+  /**
+   * Follows the run's deployed service's log ({@code event: log} lines of its Server-Sent Events)
+   * until a line contains {@code wanted}, the stream ends, or {@code limit} passes; returns the
+   * lines read.
+   */
+  List<String> logUntil(String runId, String wanted, Duration limit)
+      throws IOException, InterruptedException {
+    HttpResponse<java.util.stream.Stream<String>> stream =
+        http.send(
+            authorized("/api/runs/" + runId + "/deployment/logs?tail=500")
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
+    if (stream.statusCode() != 200) {
+      throw new IllegalStateException("GET logs of " + runId + ": " + stream.statusCode());
+    }
+    Instant deadline = Instant.now().plus(limit);
+    List<String> lines = new java.util.ArrayList<>();
+    String event = null;
+    try (java.util.stream.Stream<String> body = stream.body()) {
+      java.util.Iterator<String> sse = body.iterator();
+      while (Instant.now().isBefore(deadline) && sse.hasNext()) {
+        String line = sse.next();
+        if (line.startsWith("event:")) {
+          event = line.substring("event:".length()).strip();
+          if ("end".equals(event)) {
+            break;
+          }
+        } else if (line.startsWith("data:") && "log".equals(event)) {
+          String logged = line.substring("data:".length());
+          lines.add(logged.startsWith(" ") ? logged.substring(1) : logged);
+          if (logged.contains(wanted)) {
+            break;
+          }
+        } else if (line.isEmpty()) {
+          event = null;
+        }
+      }
+    }
+    return lines;
   }
 
   int status(String path) throws IOException, InterruptedException {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * is redeployed, or when this closes.
  */
 public final class LogJournaling implements AutoCloseable {
-  static final int MAX_LINES = 5_000;
+  public static final int MAX_LINES = 5_000;
   static final int MAX_PENDING = 500;
   private static final Logger LOG = LoggerFactory.getLogger(LogJournaling.class);
 
@@ -40,9 +40,12 @@ public final class LogJournaling implements AutoCloseable {
     this.journal = journal;
   }
 
-  /** Starts following the project's service for the run, replacing an earlier follower. */
-  public void follow(String runId, String project) {
-    Follower follower = new Follower(runId, project);
+  /**
+   * Starts following the project's service, running in {@code container}, for the run, replacing an
+   * earlier follower.
+   */
+  public void follow(String runId, String project, String container) {
+    Follower follower = new Follower(runId, project, container);
     Follower previous = following.put(project, follower);
     if (previous != null) {
       previous.close();
@@ -61,15 +64,18 @@ public final class LogJournaling implements AutoCloseable {
   private final class Follower {
     private final String runId;
     private final String project;
+    private final String container;
     private final List<String> pending = new ArrayList<>();
     private int total;
     private int dropped;
+    private boolean announced;
     private volatile LogStream stream;
     private volatile java.util.concurrent.ScheduledFuture<?> flushing;
 
-    Follower(String runId, String project) {
+    Follower(String runId, String project, String container) {
       this.runId = runId;
       this.project = project;
+      this.container = container;
     }
 
     synchronized void line(String line) {
@@ -82,7 +88,10 @@ public final class LogJournaling implements AutoCloseable {
     }
 
     synchronized void flush() {
-      if (pending.isEmpty()) {
+      // The line past the limit may come after the last batch that had lines: it is said once,
+      // in a batch of its own if need be.
+      boolean announce = total > MAX_LINES && !announced;
+      if (pending.isEmpty() && !announce) {
         return;
       }
       Fact.DeployLog batch =
@@ -90,7 +99,9 @@ public final class LogJournaling implements AutoCloseable {
               project,
               pending,
               dropped > 0 ? dropped : null,
-              total > MAX_LINES ? "more than " + MAX_LINES + " lines: see forgeflow logs" : null);
+              announce ? "more than " + MAX_LINES + " lines: see forgeflow logs" : null,
+              container);
+      announced |= announce;
       dropped = 0;
       pending.clear();
       try {

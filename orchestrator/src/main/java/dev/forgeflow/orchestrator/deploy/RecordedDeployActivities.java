@@ -46,7 +46,7 @@ public final class RecordedDeployActivities implements DeployActivities {
             deployment.url(),
             deployment.status(),
             OffsetDateTime.now(clock).plus(ttl)));
-    logs.follow(input.runId(), deployment.project());
+    logs.follow(input.runId(), deployment.project(), deployment.containerId());
     return deployment;
   }
 

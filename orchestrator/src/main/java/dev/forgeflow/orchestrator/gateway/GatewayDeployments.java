@@ -46,6 +46,7 @@ final class GatewayDeployments implements DeploymentPort {
   private final SandboxInstance instance;
   private final DeploymentStore deployments;
   private final RunStore runs;
+  private final JournalLogs journalled;
 
   /**
    * Where sandbox runners elsewhere do the Docker work ({@link SandboxChoice#remote()}), deploys
@@ -56,12 +57,14 @@ final class GatewayDeployments implements DeploymentPort {
       SandboxChoice sandbox,
       SandboxInstance instance,
       DeploymentStore deployments,
-      RunStore runs) {
+      RunStore runs,
+      JournalLogs journalled) {
     this.client = client;
     this.sandbox = sandbox;
     this.instance = instance;
     this.deployments = deployments;
     this.runs = runs;
+    this.journalled = journalled;
   }
 
   @Override
@@ -192,11 +195,14 @@ final class GatewayDeployments implements DeploymentPort {
   @Override
   public AutoCloseable followLogs(String runId, int tail, Consumer<String> lines, Runnable ended) {
     if (sandbox.remote()) {
-      throw new NoSuchElementException(
-          "run "
-              + runId
-              + "'s service runs on a sandbox runner; its log reaches the run's events as"
-              + " deploy.log");
+      // The service runs on a sandbox runner's Docker host, which journals its log.
+      return journalled.follow(
+          runId,
+          ProjectImages.project(runId),
+          runs.sandboxHost(runId).orElse("(the shared queue)"),
+          tail,
+          lines,
+          ended);
     }
     if (!sandbox.local()) {
       throw new NoSuchElementException("no sandbox on this server");

@@ -41,7 +41,13 @@ class GatewayRole {
       SandboxChoice sandbox,
       SandboxInstance instance,
       dev.forgeflow.store.Stores stores) {
-    return new GatewayDeployments(client, sandbox, instance, stores.deployments(), stores.runs());
+    return new GatewayDeployments(
+        client,
+        sandbox,
+        instance,
+        stores.deployments(),
+        stores.runs(),
+        new JournalLogs(stores.journal(), stores.deployments()));
   }
 
   @Bean

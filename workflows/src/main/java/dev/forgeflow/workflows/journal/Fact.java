@@ -593,14 +593,22 @@ public sealed interface Fact {
    * @param project the project whose service logged them
    * @param dropped lines dropped since the last batch because too many came at once; absent if none
    * @param truncated says where the rest is once the journal stops taking lines; absent before
+   * @param container the container that logged them, which tells one deployment of the run from a
+   *     later one; absent in events journalled before it was recorded
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record DeployLog(String project, List<String> lines, Integer dropped, String truncated)
+  record DeployLog(
+      String project, List<String> lines, Integer dropped, String truncated, String container)
       implements Fact {
     public static final String TYPE = "deploy.log";
 
     public DeployLog {
       lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** Lines of a container not recorded. */
+    public DeployLog(String project, List<String> lines, Integer dropped, String truncated) {
+      this(project, lines, dropped, truncated, null);
     }
 
     @Override
