@@ -3,7 +3,6 @@ package dev.forgeflow.gateway;
 import dev.forgeflow.store.audit.AuditAction;
 import dev.forgeflow.store.audit.AuditLog;
 import dev.forgeflow.store.audit.NewAuditEvent;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -20,9 +19,17 @@ import reactor.core.scheduler.Scheduler;
 public final class AuditTrail {
 
   private final AuditLog log;
+  private final ClientAddresses addresses;
 
+  /** Records the address of each request's peer. */
   public AuditTrail(AuditLog log) {
+    this(log, ClientAddresses.peerOnly());
+  }
+
+  /** Records each request's client address as {@code addresses} tells it. */
+  public AuditTrail(AuditLog log, ClientAddresses addresses) {
     this.log = log;
+    this.addresses = addresses;
   }
 
   /** What was done, to what, and in which project ({@code null} when none). */
@@ -77,14 +84,11 @@ public final class AuditTrail {
         true);
   }
 
-  /** The address of the request's peer, or {@code null} when unknown. */
-  static String clientAddress(ServerWebExchange exchange) {
-    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-    if (remote == null) {
-      return null;
-    }
-    return remote.getAddress() == null
-        ? remote.getHostString()
-        : remote.getAddress().getHostAddress();
+  /**
+   * The address the request comes from (its peer's, or the client's a trusted proxy forwarded), or
+   * {@code null} when unknown.
+   */
+  public String clientAddress(ServerWebExchange exchange) {
+    return addresses.of(exchange.getRequest());
   }
 }

@@ -169,8 +169,8 @@ public class GatewayConfiguration {
   }
 
   @Bean
-  AuditTrail auditTrail(Stores stores) {
-    return new AuditTrail(stores.audit());
+  AuditTrail auditTrail(Stores stores, GatewaySettings settings) {
+    return new AuditTrail(stores.audit(), new ClientAddresses(settings.trustedProxies()));
   }
 
   @Bean

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param signInAttempts how many failed sign-ins a login, and an address, may have per {@code
  *     signInWindow} before further attempts are refused with 429
  * @param signInWindow the period over which {@code signInAttempts} refill
+ * @param trustedProxies the reverse proxies (IP addresses and CIDR ranges) whose {@code
+ *     X-Forwarded-For} names the client, for the audit trail and the sign-in allowance per address;
+ *     empty: the client is the TCP peer ({@link ClientAddresses})
  */
 @Validated
 @ConfigurationProperties("forgeflow.gateway")
@@ -34,7 +38,24 @@ public record GatewaySettings(
     @Valid Database database,
     @NotNull @DefaultValue("14d") Duration sessionLifetime,
     @Min(1) @DefaultValue("10") int signInAttempts,
-    @NotNull @DefaultValue("1m") Duration signInWindow) {
+    @NotNull @DefaultValue("1m") Duration signInWindow,
+    @DefaultValue("") List<String> trustedProxies) {
+
+  public GatewaySettings {
+    trustedProxies =
+        trustedProxies == null
+            ? List.of()
+            : trustedProxies.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+  }
+
+  /** True when every trusted proxy is an IP address or a CIDR range. */
+  @AssertTrue(
+      message =
+          "forgeflow.gateway.trusted-proxies must be IP addresses or CIDR ranges, comma-separated,"
+              + " such as 127.0.0.1,10.0.0.0/8")
+  boolean isTrustedProxiesValid() {
+    return trustedProxies.stream().allMatch(p -> ClientAddresses.problem(p).isEmpty());
+  }
 
   /** True when the heartbeat interval is positive; validated as {@code heartbeat}. */
   @AssertTrue(message = "forgeflow.gateway.heartbeat must be a positive duration, such as 15s")

@@ -73,8 +73,8 @@ public class InMemoryGateway {
   }
 
   @Bean
-  AuditTrail auditTrail() {
-    return new AuditTrail(audit);
+  AuditTrail auditTrail(GatewaySettings settings) {
+    return new AuditTrail(audit, new ClientAddresses(settings.trustedProxies()));
   }
 
   @Bean(destroyMethod = "dispose")

@@ -10,7 +10,6 @@ import dev.forgeflow.store.accounts.IssuedSession;
 import dev.forgeflow.store.accounts.User;
 import dev.forgeflow.store.audit.AuditAction;
 import jakarta.validation.Valid;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -154,13 +153,8 @@ final class AuthController {
     return csrfTokens.generateToken(exchange).flatMap(t -> csrfTokens.saveToken(exchange, t));
   }
 
-  private static String address(ServerWebExchange exchange) {
-    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-    if (remote == null) {
-      return "unknown";
-    }
-    return remote.getAddress() == null
-        ? remote.getHostString()
-        : remote.getAddress().getHostAddress();
+  private String address(ServerWebExchange exchange) {
+    String address = audit.clientAddress(exchange);
+    return address == null ? "unknown" : address;
   }
 }

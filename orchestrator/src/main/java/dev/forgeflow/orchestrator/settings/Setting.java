@@ -55,6 +55,9 @@ record Setting(String property, RecordComponent component) {
     if (type == Duration.class) {
       return "a duration such as 30s, 5m or 2h";
     }
+    if (java.util.List.class.isAssignableFrom(type)) {
+      return "a comma-separated list";
+    }
     return "text";
   }
 

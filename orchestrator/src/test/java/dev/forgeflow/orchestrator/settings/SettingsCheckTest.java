@@ -235,7 +235,14 @@ class SettingsCheckTest {
             "FORGEFLOW_GATEWAY_SIGN_IN_WINDOW",
             "0s",
             "FORGEFLOW_GATEWAY_SIGN_IN_WINDOW=0s: forgeflow.gateway.sign-in-window must be a"
-                + " positive duration, such as 1m; expected a duration such as 30s, 5m or 2h"));
+                + " positive duration, such as 1m; expected a duration such as 30s, 5m or 2h"),
+        row(
+            "FORGEFLOW_GATEWAY_TRUSTED_PROXIES",
+            "127.0.0.1,proxy.internal",
+            "FORGEFLOW_GATEWAY_TRUSTED_PROXIES=127.0.0.1,proxy.internal:"
+                + " forgeflow.gateway.trusted-proxies must be IP addresses or CIDR ranges,"
+                + " comma-separated, such as 127.0.0.1,10.0.0.0/8; expected a comma-separated"
+                + " list"));
   }
 
   private static Arguments row(String variable, String value, String line) {
