@@ -63,6 +63,12 @@ class GatewayRole {
   }
 
   /** The stores' data source, for the gateway's journal feed; the stores' owner closes it. */
+  /** A caller's W3C trace context becomes the parent of what its request starts. */
+  @Bean
+  IncomingTraceContext incomingTraceContext(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+    return IncomingTraceContext.install(openTelemetry);
+  }
+
   @Bean(destroyMethod = "")
   DataSource gatewayDataSource(DatabaseHandle database) {
     return database.dataSource();
