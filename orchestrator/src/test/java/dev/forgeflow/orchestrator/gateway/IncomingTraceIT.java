@@ -89,19 +89,8 @@ class IncomingTraceIT {
 
   @Test
   void aRunStartedWithATraceparentIsInTheCallersTrace() {
-    String runId =
-        id(
-            api.post()
-                .uri("/api/projects/" + project + "/runs")
-                .header("traceparent", "00-" + TRACE + "-" + CALLER_SPAN + "-01")
-                .header("tracestate", "vendor=opaque")
-                .bodyValue(Map.of("prompt", "A notes API with notes (title, body)")));
+    SpanData start = startSpan(start("00-" + TRACE + "-" + CALLER_SPAN + "-01"));
 
-    SpanData start =
-        await(
-            span ->
-                "forgeflow.run.start".equals(span.getName())
-                    && runId.equals(span.getAttributes().get(RUN_ID)));
     assertThat(start.getTraceId()).isEqualTo(TRACE);
     assertThat(start.getParentSpanId()).isEqualTo(CALLER_SPAN);
     assertThat(start.getParentSpanContext().isRemote()).isTrue();
@@ -115,36 +104,34 @@ class IncomingTraceIT {
 
   @Test
   void withoutOneTheRunsStartIsTheRootOfItsOwnTrace() {
-    String runId =
-        id(
-            api.post()
-                .uri("/api/projects/" + project + "/runs")
-                .bodyValue(Map.of("prompt", "A notes API with notes (title, body)")));
+    SpanData start = startSpan(start(null));
 
-    SpanData start =
-        await(
-            span ->
-                "forgeflow.run.start".equals(span.getName())
-                    && runId.equals(span.getAttributes().get(RUN_ID)));
     assertThat(start.getParentSpanContext().isValid()).isFalse();
     assertThat(start.getTraceId()).isNotEqualTo(TRACE);
   }
 
   @Test
   void aMalformedTraceparentIsIgnored() {
-    String runId =
-        id(
-            api.post()
-                .uri("/api/projects/" + project + "/runs")
-                .header("traceparent", "00-not-a-trace-01")
-                .bodyValue(Map.of("prompt", "A notes API with notes (title, body)")));
+    SpanData start = startSpan(start("00-not-a-trace-01"));
 
-    SpanData start =
-        await(
-            span ->
-                "forgeflow.run.start".equals(span.getName())
-                    && runId.equals(span.getAttributes().get(RUN_ID)));
     assertThat(start.getParentSpanContext().isValid()).isFalse();
+  }
+
+  /** Starts a run through the API, with {@code traceparent} unless it is null; its id. */
+  private String start(String traceparent) {
+    WebTestClient.RequestBodySpec request =
+        api.post().uri("/api/projects/" + project + "/runs").header("tracestate", "vendor=opaque");
+    if (traceparent != null) {
+      request.header("traceparent", traceparent);
+    }
+    return id(request.bodyValue(Map.of("prompt", "A notes API with notes (title, body)")));
+  }
+
+  private static SpanData startSpan(String runId) {
+    return await(
+        span ->
+            "forgeflow.run.start".equals(span.getName())
+                && runId.equals(span.getAttributes().get(RUN_ID)));
   }
 
   private static String id(WebTestClient.RequestHeadersSpec<?> request) {
