@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,11 +39,14 @@ class AskController {
   private final Stores stores;
   private final ProjectKnowledge knowledge;
   private final Blocking blocking;
+  private final PerUserLimit limit;
 
-  AskController(Stores stores, ProjectKnowledge knowledge, Blocking blocking) {
+  AskController(
+      Stores stores, ProjectKnowledge knowledge, Blocking blocking, PerUserLimit.PerUser limits) {
     this.stores = stores;
     this.knowledge = knowledge;
     this.blocking = blocking;
+    this.limit = limits.questions();
   }
 
   /**
@@ -60,10 +64,15 @@ class AskController {
       description =
           "Retrieves the passages of the code that best match the question, with their file, line"
               + " range and score; with a model configured, also an answer citing file:line"
-              + " ranges. 409 when the project has no generated code yet.")
+              + " ranges. 409 when the project has no generated code yet; 429 (with"
+              + " Retry-After) past `questions-per-minute` questions a minute.")
   Mono<ProjectKnowledge.Answer> ask(
       @PathVariable String id, @Valid @RequestBody Question body, ServerWebExchange exchange) {
     User user = Caller.user(exchange);
+    Optional<ErrorResponseException> refused = limit.refusal(user.id());
+    if (refused.isPresent()) {
+      return Mono.error(refused.get());
+    }
     return blocking.call(() -> knowledge.ask(id, bundle(user, id, body), body.question().strip()));
   }
 

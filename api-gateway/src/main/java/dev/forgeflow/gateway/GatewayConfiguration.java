@@ -164,8 +164,10 @@ public class GatewayConfiguration {
   }
 
   @Bean
-  RunCreationLimit runCreationLimit(GatewaySettings settings) {
-    return new RunCreationLimit(settings.runsPerMinute());
+  PerUserLimit.PerUser perUserLimits(GatewaySettings settings) {
+    return new PerUserLimit.PerUser(
+        new PerUserLimit("runs", settings.runsPerMinute()),
+        new PerUserLimit("questions", settings.questionsPerMinute()));
   }
 
   @Bean

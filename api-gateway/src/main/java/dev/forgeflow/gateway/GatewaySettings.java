@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param feedBuffer how many new events a stream may have waiting before it is dropped as too slow
  *     (the client then resumes by id)
  * @param runsPerMinute how many runs one user may create a minute (then 429 with Retry-After)
+ * @param questionsPerMinute how many questions about code one user may ask a minute (then 429 with
+ *     Retry-After): each may cost a model call
  * @param database the PostgreSQL database the orchestrator writes runs and journals to, when the
  *     gateway runs without the orchestrator ({@link GatewayDatabase}); empty otherwise
  * @param sessionLifetime how long a browser session lasts after signing in (and its cookie's
@@ -35,6 +37,7 @@ public record GatewaySettings(
     @NotNull @DefaultValue("15s") Duration heartbeat,
     @Min(1) @DefaultValue("1000") int feedBuffer,
     @Min(1) @DefaultValue("10") int runsPerMinute,
+    @Min(1) @DefaultValue("20") int questionsPerMinute,
     @Valid Database database,
     @NotNull @DefaultValue("14d") Duration sessionLifetime,
     @Min(1) @DefaultValue("10") int signInAttempts,

@@ -35,19 +35,18 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -77,19 +76,19 @@ class RunsController {
   private final Stores stores;
   private final Pipelines pipelines;
   private final Blocking blocking;
-  private final RunCreationLimit limit;
+  private final PerUserLimit limit;
   private final AuditTrail audit;
 
   RunsController(
       Stores stores,
       Pipelines pipelines,
       Blocking blocking,
-      RunCreationLimit limit,
+      PerUserLimit.PerUser limits,
       AuditTrail audit) {
     this.stores = stores;
     this.pipelines = pipelines;
     this.blocking = blocking;
-    this.limit = limit;
+    this.limit = limits.runs();
     this.audit = audit;
   }
 
@@ -205,12 +204,9 @@ class RunsController {
       @Valid @RequestBody RunCreate body,
       ServerWebExchange exchange) {
     User user = Caller.user(exchange);
-    OptionalLong wait = limit.take(user.id());
-    if (wait.isPresent()) {
-      return Mono.error(
-          Problems.tooManyRequests(
-              "At most " + limit.perMinute() + " runs a minute; try again shortly",
-              Duration.ofSeconds(wait.getAsLong())));
+    Optional<ErrorResponseException> refused = limit.refusal(user.id());
+    if (refused.isPresent()) {
+      return Mono.error(refused.get());
     }
     return blocking
         .audited(() -> create(exchange, user, projectId, idempotencyKey, body))

@@ -39,7 +39,11 @@ class RunsApiIT {
 
   @BeforeAll
   static void startGateway() {
-    gateway = RunningGateway.start(dataDir, "forgeflow.gateway.runs-per-minute=12");
+    gateway =
+        RunningGateway.start(
+            dataDir,
+            "forgeflow.gateway.runs-per-minute=12",
+            "forgeflow.gateway.questions-per-minute=3");
     http = gateway.testClient;
     client = gateway.client;
   }
@@ -431,6 +435,37 @@ class RunsApiIT {
             seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
     assertThat(gateway.stores.runs().recentOwned(ada.userId(), 100)).hasSize(12);
     runIn(bob, project(bob, "Mine"));
+  }
+
+  @Test
+  void questionsAboutCodeAreRateLimitedPerUserWithRetryAfter() {
+    Owner ada = gateway.newOwner();
+    Owner bob = gateway.newOwner();
+    String adas = project(ada, "Curious");
+    for (int i = 0; i < 3; i++) {
+      ask(ada, adas).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+    }
+    ask(ada, adas)
+        .expectStatus()
+        .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+        .expectHeader()
+        .value(
+            HttpHeaders.RETRY_AFTER,
+            seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60))
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("At most 3 questions a minute; try again shortly");
+    // another user's allowance is their own, and asking takes nothing from creating runs
+    ask(bob, project(bob, "Also curious")).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+    runIn(ada, adas);
+  }
+
+  private static WebTestClient.ResponseSpec ask(Owner owner, String projectId) {
+    return http.post()
+        .uri("/api/projects/{id}/ask", projectId)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
+        .bodyValue(Map.of("question", "where is the price validated?"))
+        .exchange();
   }
 
   @Test

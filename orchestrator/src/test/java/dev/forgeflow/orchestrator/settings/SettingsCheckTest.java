@@ -227,6 +227,11 @@ class SettingsCheckTest {
                 + " positive duration of at most 365d, such as 14d; expected a duration such as"
                 + " 30s, 5m or 2h"),
         row(
+            "FORGEFLOW_GATEWAY_QUESTIONS_PER_MINUTE",
+            "0",
+            "FORGEFLOW_GATEWAY_QUESTIONS_PER_MINUTE=0: must be greater than or equal to 1;"
+                + " expected a whole number of at least 1"),
+        row(
             "FORGEFLOW_GATEWAY_SIGN_IN_ATTEMPTS",
             "0",
             "FORGEFLOW_GATEWAY_SIGN_IN_ATTEMPTS=0: must be greater than or equal to 1; expected a"
