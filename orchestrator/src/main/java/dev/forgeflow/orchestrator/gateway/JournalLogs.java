@@ -150,7 +150,14 @@ final class JournalLogs {
           collect(batch.get(), line -> keep(last, line));
         }
       } while (page.size() == PAGE && !closed);
-      last.forEach(lines);
+      last.forEach(this::out);
+    }
+
+    /** Passes a line on, unless the follower was closed: nothing is sent after closing. */
+    private void out(String line) {
+      if (!closed) {
+        lines.accept(line);
+      }
     }
 
     private void keep(Deque<String> last, String line) {
@@ -164,7 +171,7 @@ final class JournalLogs {
     }
 
     private void emit(JsonNode batch) {
-      collect(batch, lines);
+      collect(batch, this::out);
     }
 
     private void collect(JsonNode batch, Consumer<String> out) {
