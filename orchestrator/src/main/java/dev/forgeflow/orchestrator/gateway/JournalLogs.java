@@ -67,6 +67,8 @@ final class JournalLogs {
             .orElseThrow(() -> new NoSuchElementException("run " + runId + " has no service"));
     Follower follower =
         new Follower(runId, project, deployment.containerId(), host, tail, lines, ended);
+    // here, not on the follower's thread: what is journalled once this returns is new
+    follower.emitTail();
     Thread thread = new Thread(follower, "forgeflow-journal-log-" + project);
     thread.setDaemon(true);
     thread.start();
@@ -108,7 +110,6 @@ final class JournalLogs {
     @Override
     public void run() {
       try {
-        emitTail();
         long nextCheck = System.nanoTime() + check.toNanos();
         while (!closed && !truncated) {
           List<JournalEvent> events = journal.awaitAfter(runId, seq, PAGE, wait);
@@ -136,7 +137,7 @@ final class JournalLogs {
     }
 
     /** The last {@code tail} lines journalled so far, and where the journal stands. */
-    private void emitTail() {
+    void emitTail() {
       Deque<String> last = new ArrayDeque<>();
       List<JournalEvent> page;
       do {
