@@ -8,10 +8,7 @@ import dev.forgeflow.agents.retrieval.KnowledgeBase;
 import dev.forgeflow.agents.retrieval.OpenAiEmbeddings;
 import dev.forgeflow.agents.retrieval.Retrieval;
 import dev.forgeflow.agents.retrieval.VectorStore;
-import dev.forgeflow.agents.retrieval.VectorStoreUnavailableException;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,12 +19,10 @@ import org.springframework.context.event.EventListener;
  * endpoint), and the vector store — a Chroma server when {@code FORGEFLOW_CHROMA_URL} names one,
  * else the embedded store in the data dir's {@code vectors/}. The knowledge base is indexed once
  * the application is ready, unless its content is indexed already; a store that is down then is
- * retried by the first retrieval that needs it.
+ * retried by the first retrieval that needs it. Closing waits for an indexing under way.
  */
 @Configuration(proxyBeanMethods = false)
 public class RetrievalConfiguration {
-
-  private static final Logger log = LoggerFactory.getLogger(RetrievalConfiguration.class);
 
   @Bean
   VectorStore vectorStore(ForgeflowProperties properties) {
@@ -63,26 +58,13 @@ public class RetrievalConfiguration {
     return new Retrieval(embedder, store, KnowledgeBase.bundled());
   }
 
+  @Bean
+  KnowledgeIndexing knowledgeIndexing(Retrieval retrieval) {
+    return new KnowledgeIndexing(retrieval, Duration.ofMinutes(2));
+  }
+
   @EventListener(ApplicationReadyEvent.class)
   void indexKnowledge(ApplicationReadyEvent ready) {
-    Retrieval retrieval = ready.getApplicationContext().getBean(Retrieval.class);
-    Thread indexing =
-        new Thread(
-            () -> {
-              try {
-                boolean indexed = retrieval.ensureKnowledge();
-                log.info(
-                    indexed
-                        ? "knowledge base {} indexed in {}"
-                        : "knowledge base {} already indexed in {}",
-                    retrieval.knowledgeBase().hash(),
-                    retrieval.storeName());
-              } catch (VectorStoreUnavailableException e) {
-                log.warn("knowledge base not indexed yet: {}", e.getMessage());
-              }
-            },
-            "forgeflow-knowledge-index");
-    indexing.setDaemon(true);
-    indexing.start();
+    ready.getApplicationContext().getBean(KnowledgeIndexing.class).start();
   }
 }
