@@ -60,7 +60,7 @@ public class RetrievalConfiguration {
 
   @Bean
   KnowledgeIndexing knowledgeIndexing(Retrieval retrieval) {
-    return new KnowledgeIndexing(retrieval, Duration.ofMinutes(2));
+    return new KnowledgeIndexing(retrieval, Duration.ofSeconds(30));
   }
 
   @EventListener(ApplicationReadyEvent.class)
