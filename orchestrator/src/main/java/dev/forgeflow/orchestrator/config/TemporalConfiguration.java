@@ -50,6 +50,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -321,6 +322,7 @@ class TemporalConfiguration {
    * activity writes to a closed pool.
    */
   static final class WorkerLifecycle implements SmartLifecycle {
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
     private final WorkerFactory factory;
     private final List<Runnable> starts;
     private final List<AutoCloseable> closeables;
@@ -341,6 +343,9 @@ class TemporalConfiguration {
     @Override
     public void stop() {
       factory.shutdownNow();
+      // an activity taken just before the shutdown still runs: it ends (or, interrupted, fails)
+      // before the stores close under it
+      factory.awaitTermination(STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       for (AutoCloseable closeable : closeables) {
         try {
           closeable.close();
