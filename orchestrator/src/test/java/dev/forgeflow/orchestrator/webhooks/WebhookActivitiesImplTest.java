@@ -19,12 +19,26 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.SocketFactory;
+import okhttp3.Dns;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,13 +60,17 @@ class WebhookActivitiesImplTest {
   }
 
   private WebhookActivities activities(boolean allowPrivate) {
-    env.registerActivitiesImplementations(
+    return stub(
         new WebhookActivitiesImpl(
             stores.runs(),
             stores.webhooks(),
             new WebhookUrls(allowPrivate),
             "https://forgeflow.example.com/",
             Clock.systemUTC()));
+  }
+
+  private WebhookActivities stub(WebhookActivitiesImpl implementation) {
+    env.registerActivitiesImplementations(implementation);
     return env.newActivityStub(
         WebhookActivities.class,
         ActivityOptions.newBuilder()
@@ -172,6 +190,127 @@ class WebhookActivitiesImplTest {
 
     assertThat(receiver.received).isEmpty();
     assertThat(stores.webhooks().deliveries(hook.webhookId(), 10)).isEmpty();
+  }
+
+  /**
+   * A fake DNS: {@code hooks.test} answers the first address the first time it is asked, the second
+   * every time after (a rebinding name). Counts the questions.
+   */
+  static final class RebindingFakeDns implements Dns {
+    final List<InetAddress> first;
+    final List<InetAddress> later;
+    final AtomicInteger asked = new AtomicInteger();
+
+    RebindingFakeDns(String first, String later) throws UnknownHostException {
+      this.first = List.of(InetAddress.getByName(first));
+      this.later = List.of(InetAddress.getByName(later));
+    }
+
+    @Override
+    public List<InetAddress> lookup(String host) throws UnknownHostException {
+      if (!host.equals("hooks.test")) {
+        throw new UnknownHostException(host);
+      }
+      return asked.getAndIncrement() == 0 ? first : later;
+    }
+  }
+
+  /**
+   * Sockets that connect to loopback only: a connection anywhere else is recorded and refused
+   * before any packet leaves.
+   */
+  static final class LoopbackOnlySockets extends SocketFactory {
+    final List<InetSocketAddress> refused = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Socket createSocket() {
+      return new Socket() {
+        @Override
+        public void connect(SocketAddress endpoint, int timeout) throws IOException {
+          InetSocketAddress to = (InetSocketAddress) endpoint;
+          if (!to.getAddress().isLoopbackAddress()) {
+            refused.add(to);
+            throw new ConnectException("the test lets no connection leave loopback: " + to);
+          }
+          super.connect(endpoint, timeout);
+        }
+      };
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void aNameIsResolvedOnceAndTheConnectionGoesToTheAddressThatWasCheckedNotToARebindingOne()
+      throws Exception {
+    receiver = new Receiver(200);
+    int port = URI.create(receiver.url("/hook")).getPort();
+    Registered hook = register("http://hooks.test:" + port + "/hook");
+    // public when checked (a documentation address, never reached), then the receiver on loopback
+    RebindingFakeDns dns = new RebindingFakeDns("203.0.113.7", "127.0.0.1");
+    LoopbackOnlySockets sockets = new LoopbackOnlySockets();
+    WebhookActivities activities =
+        stub(
+            new WebhookActivitiesImpl(
+                stores.runs(),
+                stores.webhooks(),
+                new WebhookUrls(false),
+                "https://forgeflow.example.com/",
+                Clock.systemUTC(),
+                new OkHttpClient.Builder().socketFactory(sockets).build(),
+                dns));
+
+    ApplicationFailure failure = failure(activities, call(hook));
+
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(dns.asked).hasValue(1);
+    assertThat(sockets.refused)
+        .containsExactly(new InetSocketAddress(InetAddress.getByName("203.0.113.7"), port));
+    assertThat(receiver.received).isEmpty();
+    DeliveryAttempt logged = stores.webhooks().deliveries(hook.webhookId(), 10).get(0);
+    assertThat(logged.error()).startsWith("no answer: ").contains("203.0.113.7");
+  }
+
+  @Test
+  void aNameThatResolvesToAnAllowedAddressIsDeliveredThere() throws Exception {
+    receiver = new Receiver(200);
+    int port = URI.create(receiver.url("/hook")).getPort();
+    Registered hook = register("http://hooks.test:" + port + "/hook");
+    RebindingFakeDns dns = new RebindingFakeDns("127.0.0.1", "203.0.113.7");
+    LoopbackOnlySockets sockets = new LoopbackOnlySockets();
+
+    stub(new WebhookActivitiesImpl(
+            stores.runs(),
+            stores.webhooks(),
+            new WebhookUrls(true),
+            "https://forgeflow.example.com/",
+            Clock.systemUTC(),
+            new OkHttpClient.Builder().socketFactory(sockets).build(),
+            dns))
+        .deliverWebhook(call(hook));
+
+    assertThat(receiver.received).extracting(Receiver.Received::path).containsExactly("/hook");
+    assertThat(receiver.received.get(0).header("Host")).isEqualTo("hooks.test:" + port);
+    assertThat(sockets.refused).isEmpty();
+    assertThat(dns.asked).hasValue(1);
   }
 
   private static ApplicationFailure failure(WebhookActivities activities, WebhookCall call) {
