@@ -104,14 +104,30 @@ class RetrievalPipelineTest {
       assertThat(retrieved)
           .extracting(Fact.RetrievalDone::agent)
           .containsExactly("requirements", "architecture", "implementer", "reviewer");
-      assertThat(retrieved.get(0).hits())
+      // the document's passages and the charter guide's, best match first
+      List<Fact.RetrievalHit> requirementsHits = retrieved.get(0).hits();
+      assertThat(requirementsHits)
+          .extracting(Fact.RetrievalHit::score)
+          .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      assertThat(requirementsHits)
+          .filteredOn(h -> h.source().equals("document"))
           .isNotEmpty()
           .allSatisfy(
               hit -> {
-                assertThat(hit.source()).isEqualTo("document");
                 assertThat(hit.label()).isEqualTo("spec.md");
                 assertThat(hit.score()).isBetween(0.0, 1.0);
               });
+      assertThat(requirementsHits)
+          .filteredOn(h -> !h.source().equals("document"))
+          .hasSize(3)
+          .allSatisfy(
+              hit -> {
+                assertThat(hit.source()).isEqualTo("knowledge");
+                assertThat(hit.label())
+                    .startsWith("Writing a project charter from a service description — ");
+              })
+          .extracting(Fact.RetrievalHit::label)
+          .doesNotHaveDuplicates();
       assertThat(retrieved.get(1).hits())
           .isNotEmpty()
           .allMatch(h -> h.source().equals("knowledge"));
@@ -145,9 +161,14 @@ class RetrievalPipelineTest {
                     .contains("no resource with fields")
                     .contains("Name resources with their fields");
               });
+      // no document to read: only the charter guide's passages, which the offline planner ignores
       assertThat(retrievals(harness, runId))
           .singleElement()
-          .satisfies(done -> assertThat(done.hits()).isEmpty());
+          .satisfies(
+              done ->
+                  assertThat(done.hits())
+                      .isNotEmpty()
+                      .allMatch(hit -> hit.source().equals("knowledge")));
     }
   }
 
@@ -162,7 +183,11 @@ class RetrievalPipelineTest {
       assertThat(server.requests())
           .filteredOn(r -> "ProjectCharter".equals(r.schemaName()))
           .singleElement()
-          .satisfies(r -> assertThat(r.body()).contains("patients: name, email, born: date"));
+          .satisfies(
+              r ->
+                  assertThat(r.body())
+                      .contains("patients: name, email, born: date")
+                      .contains("Writing a project charter from a service description — "));
       assertThat(server.requests())
           .filteredOn(r -> "ReviewReport".equals(r.schemaName()))
           .first()

@@ -18,8 +18,16 @@ final class ModelCharterDrafter implements CharterDrafter {
 
   @Override
   public Drafted<ProjectCharter> draft(
-      String runId, String prompt, String override, RetrievedContext documents) {
-    String user = PROMPT.render(Map.of("prompt", prompt, "documents", documents.forPrompt()));
+      String runId, String prompt, String override, RetrievedContext context) {
+    String user =
+        PROMPT.render(
+            Map.of(
+                "prompt",
+                prompt,
+                "documents",
+                context.only("document").forPrompt(),
+                "guide",
+                context.only("knowledge").forPrompt()));
     return model.ask(runId, override, user, ProjectCharter.class, StreamListener.NONE);
   }
 }

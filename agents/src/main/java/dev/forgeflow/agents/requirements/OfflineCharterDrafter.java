@@ -16,9 +16,9 @@ final class OfflineCharterDrafter implements CharterDrafter {
 
   @Override
   public Drafted<ProjectCharter> draft(
-      String runId, String prompt, String model, RetrievedContext documents) {
+      String runId, String prompt, String model, RetrievedContext context) {
     try {
-      return Drafted.free(planner.charter(prompt, documents.documentTexts()));
+      return Drafted.free(planner.charter(prompt, context.documentTexts()));
     } catch (PromptNotUnderstoodException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "PromptNotUnderstood");
     }

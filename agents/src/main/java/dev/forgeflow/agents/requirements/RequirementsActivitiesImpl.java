@@ -37,10 +37,10 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
 
   @Override
   public CharterResult analyze(RequirementsInput input) {
-    RetrievedContext documents =
+    RetrievedContext context =
         RetrievedContext.load(artifacts, input.runId(), RetrievalAgent.REQUIREMENTS);
     Drafted<ProjectCharter> drafted =
-        drafter.draft(input.runId(), input.prompt(), input.model(), documents);
+        drafter.draft(input.runId(), input.prompt(), input.model(), context);
     ProjectCharter charter = named(drafted.value());
     String id = artifacts.save(input.runId(), "charter", Json.write(charter));
     runs.setProjectName(input.runId(), charter.name());

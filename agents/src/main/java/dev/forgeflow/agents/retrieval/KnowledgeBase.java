@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * The knowledge base this project writes, kept as markdown resources under {@code
- * dev/forgeflow/agents/knowledge/}: patterns for the sandbox's FastAPI, SQLModel and pytest, and
- * the security checklist. Each {@code ## } section is a passage (a long one is cut further), with
- * its kind ({@code pattern}, {@code testing} or {@code security}), file and title; a file with no
- * sections is one passage. Its {@link #hash()} changes with any word of it.
+ * dev/forgeflow/agents/knowledge/}: patterns for the sandbox's FastAPI, SQLModel and pytest, the
+ * security checklist, and the guide to writing a charter. Each {@code ## } section is a passage (a
+ * long one is cut further), with its kind ({@code pattern}, {@code testing}, {@code security} or
+ * {@code requirements}), file and title; a file with no sections is one passage. Its {@link
+ * #hash()} changes with any word of it.
  */
 public final class KnowledgeBase {
 
@@ -162,6 +163,7 @@ public final class KnowledgeBase {
     files.put("fastapi-patterns.md", "pattern");
     files.put("sqlmodel-patterns.md", "pattern");
     files.put("pytest-patterns.md", "testing");
+    files.put("charter-guide.md", "requirements");
     return files;
   }
 }

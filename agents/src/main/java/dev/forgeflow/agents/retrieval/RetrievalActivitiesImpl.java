@@ -25,9 +25,10 @@ import java.util.stream.Collectors;
 
 /**
  * Retrieves for each agent and indexes each code version. Requirements reads the project's
- * documents (indexing any the store lost, from their text in PostgreSQL); Architecture and the
- * Implementer read the knowledge base's patterns for the charter; the Reviewer reads its security
- * checklist. A store that cannot be reached is journalled and fails the activity retryably.
+ * documents (indexing any the store lost, from their text in PostgreSQL) and the knowledge base's
+ * guide to writing a charter; Architecture and the Implementer read the knowledge base's patterns
+ * for the charter; the Reviewer reads its security checklist. A store that cannot be reached is
+ * journalled and fails the activity retryably.
  */
 public final class RetrievalActivitiesImpl implements RetrievalActivities {
 
@@ -36,6 +37,7 @@ public final class RetrievalActivitiesImpl implements RetrievalActivities {
 
   static final int DOCUMENT_PASSAGES = 8;
   static final int KNOWLEDGE_PASSAGES = 5;
+  static final int GUIDE_PASSAGES = 3;
   private static final int QUERY_CHARS = 2_000;
 
   private final Retrieval retrieval;
@@ -87,7 +89,18 @@ public final class RetrievalActivitiesImpl implements RetrievalActivities {
   private RetrievedContext search(RetrievalInput input) {
     RetrievalAgent agent = input.agent();
     return switch (agent) {
-      case REQUIREMENTS -> documents(input);
+      case REQUIREMENTS -> {
+        RetrievedContext documents = documents(input);
+        List<Passage> guide =
+            retrieval.knowledge(documents.query(), List.of("requirements"), GUIDE_PASSAGES).stream()
+                .map(Passage::ofKnowledge)
+                .toList();
+        List<Passage> passages = new java.util.ArrayList<>(documents.passages());
+        passages.addAll(guide);
+        // best match first, whichever it came from (the scores of both are cosine-based)
+        passages.sort(java.util.Comparator.comparingDouble(Passage::score).reversed());
+        yield new RetrievedContext(agent.key(), documents.query(), passages);
+      }
       case ARCHITECTURE -> {
         String query = charterQuery(charter(input));
         yield knowledge(agent, query, List.of("pattern"));

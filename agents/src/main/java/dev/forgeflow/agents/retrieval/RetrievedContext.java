@@ -73,6 +73,12 @@ public record RetrievedContext(String agent, String query, List<Passage> passage
     return texts;
   }
 
+  /** The same context with only the passages from this source ({@code document}, …). */
+  public RetrievedContext only(String source) {
+    return new RetrievedContext(
+        agent, query, passages.stream().filter(p -> source.equals(p.source())).toList());
+  }
+
   /** The passages as a markdown block for a model's prompt; a note when there are none. */
   public String forPrompt() {
     if (passages.isEmpty()) {

@@ -91,7 +91,9 @@ public final class RetrievalEvaluation {
     return measure(
         "knowledge",
         labelled,
-        question -> retrieval.knowledge(question, List.of("pattern", "testing", "security"), 10),
+        question ->
+            retrieval.knowledge(
+                question, List.of("pattern", "testing", "security", "requirements"), 10),
         passages,
         indexMs / passages);
   }
