@@ -27,16 +27,21 @@ public interface DeploymentPort {
   /** The run's service, if it has one or one is being deployed. */
   Optional<Status> status(String runId);
 
+  /** The runs that have a service, deployed or being deployed, whoever owns them. */
+  java.util.List<String> deployedRuns();
+
   /** Stops and removes the run's service; false if it had none. */
   boolean stop(String runId);
 
   /**
-   * Hands the last {@code tail} lines of the service's log, then every new line, to {@code lines}
-   * until the returned handle is closed or the service stops (then {@code ended} runs).
+   * Hands the last {@code tail} lines of the service's log to {@code lines}, then, when {@code
+   * follow}, every new line until the returned handle is closed or the service stops. {@code ended}
+   * runs once no more lines will come (not after the handle is closed).
    *
    * @throws java.util.NoSuchElementException if the run has no service
    */
-  AutoCloseable followLogs(String runId, int tail, Consumer<String> lines, Runnable ended);
+  AutoCloseable followLogs(
+      String runId, int tail, boolean follow, Consumer<String> lines, Runnable ended);
 
   /**
    * Where the run's healthy service answers: a loopback URL of its own published port, and nothing

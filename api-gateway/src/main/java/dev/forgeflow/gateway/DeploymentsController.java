@@ -5,12 +5,17 @@ import dev.forgeflow.store.RunRecord;
 import dev.forgeflow.store.Stores;
 import dev.forgeflow.store.accounts.User;
 import dev.forgeflow.store.audit.AuditAction;
+import dev.forgeflow.store.projects.Project;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -67,7 +72,7 @@ class DeploymentsController {
       String state,
       String url,
       String bundleId,
-      java.time.OffsetDateTime expiresAt,
+      OffsetDateTime expiresAt,
       String proxy,
       String logs) {
     static DeploymentView of(String runId, DeploymentPort.Status status) {
@@ -80,6 +85,67 @@ class DeploymentsController {
           "/api/runs/" + runId + "/deployment/proxy/",
           "/api/runs/" + runId + "/deployment/logs");
     }
+  }
+
+  /** One of the caller's services, as listed. */
+  record DeploymentItem(
+      String runId,
+      String projectId,
+      String project,
+      String service,
+      String state,
+      String url,
+      OffsetDateTime expiresAt,
+      String proxy,
+      String logs) {}
+
+  /** The caller's services. */
+  record DeploymentList(List<DeploymentItem> items) {}
+
+  @GetMapping("/api/deployments")
+  @Operation(
+      summary = "The caller's deployed services",
+      description =
+          "Every service of the caller's runs that is deployed or being deployed, newest run"
+              + " first: its run, project, state, URL and expiry.")
+  Mono<DeploymentList> list(ServerWebExchange exchange) {
+    User user = Caller.user(exchange);
+    return blocking.call(
+        () -> {
+          List<RunRecord> runs = new ArrayList<>();
+          for (String runId : sandbox.deployedRuns()) {
+            stores.runs().findOwned(user.id(), runId).ifPresent(runs::add);
+          }
+          runs.sort(Comparator.comparing(RunRecord::createdAt).reversed());
+          List<DeploymentItem> items = new ArrayList<>();
+          for (RunRecord run : runs) {
+            Optional<DeploymentPort.Status> status = sandbox.status(run.id());
+            if (status.isEmpty()) {
+              continue; // stopped since it was read
+            }
+            String project =
+                run.projectId() == null
+                    ? null
+                    : stores
+                        .projects()
+                        .findOwned(user.id(), run.projectId())
+                        .map(Project::name)
+                        .orElse(null);
+            DeploymentView view = DeploymentView.of(run.id(), status.get());
+            items.add(
+                new DeploymentItem(
+                    run.id(),
+                    run.projectId(),
+                    project,
+                    run.projectName(),
+                    view.state(),
+                    view.url(),
+                    view.expiresAt(),
+                    view.proxy(),
+                    view.logs()));
+          }
+          return new DeploymentList(items);
+        });
   }
 
   @PostMapping("/api/runs/{id}/deployment")
@@ -178,10 +244,11 @@ class DeploymentsController {
       summary = "Follow the service's log as Server-Sent Events",
       description =
           "The last `tail` lines, then every new line (event `log`), until the service stops"
-              + " (event `end`).")
+              + " (event `end`); with `follow=false`, the last `tail` lines and `end`.")
   Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> logs(
       @PathVariable String id,
       @RequestParam(defaultValue = "100") @Min(0) @Max(10_000) int tail,
+      @RequestParam(defaultValue = "true") boolean follow,
       ServerWebExchange exchange) {
     User user = Caller.user(exchange);
     return blocking
@@ -198,19 +265,20 @@ class DeploymentsController {
                 ResponseEntity.ok()
                     .contentType(MediaType.TEXT_EVENT_STREAM)
                     .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                    .body(lines(runId, tail)));
+                    .body(lines(runId, tail, follow)));
   }
 
-  private Flux<ServerSentEvent<String>> lines(String runId, int tail) {
+  private Flux<ServerSentEvent<String>> lines(String runId, int tail, boolean follow) {
     Flux<ServerSentEvent<String>> log =
         Flux.<ServerSentEvent<String>>create(
                 sink -> {
-                  AutoCloseable follow;
+                  AutoCloseable handle;
                   try {
-                    follow =
+                    handle =
                         sandbox.followLogs(
                             runId,
                             tail,
+                            follow,
                             line -> sink.next(ServerSentEvent.builder(line).event("log").build()),
                             () -> {
                               sink.next(ServerSentEvent.builder("").event("end").build());
@@ -221,7 +289,7 @@ class DeploymentsController {
                     sink.complete();
                     return;
                   }
-                  sink.onDispose(() -> close(follow));
+                  sink.onDispose(() -> close(handle));
                 },
                 FluxSink.OverflowStrategy.BUFFER)
             .onBackpressureBuffer(LOG_BUFFER)

@@ -140,13 +140,18 @@ class WithoutWorkflows {
       }
 
       @Override
+      public java.util.List<String> deployedRuns() {
+        return java.util.List.of();
+      }
+
+      @Override
       public boolean stop(String runId) {
         return false;
       }
 
       @Override
       public AutoCloseable followLogs(
-          String runId, int tail, Consumer<String> lines, Runnable ended) {
+          String runId, int tail, boolean follow, Consumer<String> lines, Runnable ended) {
         throw new java.util.NoSuchElementException(NO_WORKFLOWS);
       }
 

@@ -176,6 +176,83 @@ class DeploymentsApiIT {
   }
 
   @Test
+  void theCallersServicesAreListedNewestFirstWithTheirProjectsAndNobodyElses() throws Exception {
+    Owner ada = gateway.newOwner();
+    Owner bob = gateway.newOwner();
+    String shop = gateway.stores.projects().create(ada.userId(), "shop").id();
+    String older =
+        gateway.stores.runs().create(new NewRun("books (title)", null, ada.userId(), shop));
+    gateway.stores.runs().setProjectName(older, "bookshop");
+    Thread.sleep(5); // the newer run is created later
+    String newer = gateway.stores.runs().create(new NewRun("notes (body)", null, ada.userId()));
+    String bobs = gateway.stores.runs().create(new NewRun("pets (name)", null, bob.userId()));
+    String notDeployed = gateway.stores.runs().create(new NewRun("x (y)", null, ada.userId()));
+    gateway.deployments.serve(older, serviceUrl(), "b1");
+    gateway.deployments.serve(newer, serviceUrl(), "b2");
+    gateway.deployments.serve(bobs, serviceUrl(), "b3");
+
+    JsonNode list =
+        http.get()
+            .uri("/api/deployments")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + ada.token())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(list.path("items").findValuesAsText("runId"))
+        .containsExactly(newer, older)
+        .doesNotContain(bobs, notDeployed);
+    JsonNode shopService = list.path("items").get(1);
+    assertThat(shopService.path("projectId").asText()).isEqualTo(shop);
+    assertThat(shopService.path("project").asText()).isEqualTo("shop");
+    assertThat(shopService.path("service").asText()).isEqualTo("bookshop");
+    assertThat(shopService.path("state").asText()).isEqualTo("healthy");
+    assertThat(shopService.path("logs").asText())
+        .isEqualTo("/api/runs/" + older + "/deployment/logs");
+    assertThat(list.path("items").get(0).path("project").isNull()).isTrue();
+
+    http.get().uri("/api/deployments").exchange().expectStatus().isUnauthorized();
+  }
+
+  @Test
+  void withoutFollowingTheLogAnswersItsTailAndEnds() {
+    Owner ada = gateway.newOwner();
+    String run = runWithVersion(ada);
+    gateway.deployments.serve(run, serviceUrl(), "b");
+    gateway.deployments.logs.put(run, List.of("one", "two", "three"));
+    gateway.deployments.follows.clear();
+
+    List<ServerSentEvent<String>> events =
+        gateway
+            .client
+            .get()
+            .uri("/api/runs/{id}/deployment/logs?tail=1&follow=false", run)
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + ada.token())
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .retrieve()
+            .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+            .filter(event -> event.event() != null)
+            .collectList()
+            .block(RunningGateway.PATIENCE);
+
+    assertThat(events)
+        .extracting(ServerSentEvent::event, ServerSentEvent::data)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("log", "three"),
+            org.assertj.core.groups.Tuple.tuple("end", null));
+    assertThat(gateway.deployments.follows).containsExactly(false);
+    http.get()
+        .uri("/api/runs/{id}/deployment/logs?follow=sometimes", run)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + ada.token())
+        .exchange()
+        .expectStatus()
+        .isBadRequest();
+  }
+
+  @Test
   void aDeployIsRefusedWhileAnotherRunsOrWithoutASandboxOrAVersion() {
     Owner ada = gateway.newOwner();
     String run = runWithVersion(ada);

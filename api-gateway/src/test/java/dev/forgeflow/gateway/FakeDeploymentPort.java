@@ -25,6 +25,10 @@ final class FakeDeploymentPort implements DeploymentPort {
   final Map<String, Status> services = new ConcurrentHashMap<>();
   final Map<String, URI> targets = new ConcurrentHashMap<>();
   final Map<String, List<String>> logs = new ConcurrentHashMap<>();
+
+  /** The {@code follow} of each log request, in order. */
+  final List<Boolean> follows = new CopyOnWriteArrayList<>();
+
   volatile String unavailable;
   volatile boolean busy;
 
@@ -55,13 +59,20 @@ final class FakeDeploymentPort implements DeploymentPort {
   }
 
   @Override
+  public List<String> deployedRuns() {
+    return List.copyOf(services.keySet());
+  }
+
+  @Override
   public boolean stop(String runId) {
     targets.remove(runId);
     return services.remove(runId) != null;
   }
 
   @Override
-  public AutoCloseable followLogs(String runId, int tail, Consumer<String> lines, Runnable ended) {
+  public AutoCloseable followLogs(
+      String runId, int tail, boolean follow, Consumer<String> lines, Runnable ended) {
+    follows.add(follow);
     List<String> script = logs.get(runId);
     if (script == null || !services.containsKey(runId)) {
       throw new NoSuchElementException("no service");

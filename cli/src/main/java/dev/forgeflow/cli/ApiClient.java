@@ -157,6 +157,22 @@ final class ApiClient {
                     : ApiClient.<ServerSentEvent<String>>problem(response).flux());
   }
 
+  /**
+   * The last {@code tail} lines of the run's service's log (event {@code log}), then, when {@code
+   * follow}, every new one, until the service stops (event {@code end}).
+   */
+  Flux<ServerSentEvent<String>> deploymentLogs(String runId, int tail, boolean follow) {
+    return web.get()
+        .uri("/api/runs/{id}/deployment/logs?tail={tail}&follow={follow}", runId, tail, follow)
+        .accept(MediaType.TEXT_EVENT_STREAM)
+        .exchangeToFlux(
+            response ->
+                response.statusCode().is2xxSuccessful()
+                    ? response.bodyToFlux(SSE)
+                    : ApiClient.<ServerSentEvent<String>>problem(response).flux())
+        .onErrorMap(WebClientRequestException.class, this::unreachable);
+  }
+
   private static <T> Mono<T> problem(ClientResponse response) {
     HttpStatusCode status = response.statusCode();
     return response

@@ -17,6 +17,10 @@ final class CliProblem extends RuntimeException {
     return new CliProblem(ExitCodes.BAD_INPUT, sentence);
   }
 
+  static CliProblem notFound(String sentence) {
+    return new CliProblem(ExitCodes.NOT_FOUND, sentence);
+  }
+
   static CliProblem environment(String sentence) {
     return new CliProblem(ExitCodes.ENVIRONMENT, sentence);
   }

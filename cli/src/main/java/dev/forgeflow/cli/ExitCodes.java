@@ -4,6 +4,10 @@ package dev.forgeflow.cli;
 final class ExitCodes {
   static final int APPROVED = 0;
   static final int NOT_APPROVED = 1;
+
+  /** What was asked about is not there (no deployment of that project). */
+  static final int NOT_FOUND = 1;
+
   static final int BAD_INPUT = 2;
   static final int FAILED = 3;
 

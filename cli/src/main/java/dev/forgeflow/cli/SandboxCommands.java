@@ -18,7 +18,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The deployments on the Docker daemon: list them, read a log, stop one. Needs only Docker. */
+/**
+ * The deployed services: list them, read a log, stop one. On this machine's Docker daemon (needing
+ * only Docker); or, with {@code FORGEFLOW_URL} set, the caller's services on that server, through
+ * its API.
+ */
 final class SandboxCommands {
   private SandboxCommands() {}
 
@@ -29,6 +33,9 @@ final class SandboxCommands {
   static final class ListDeployments implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
+      if (RemoteDeployments.remote()) {
+        return RunCommands.withServer(api -> RemoteDeployments.list(api, System.out));
+      }
       return withDocker(
           "forgeflow deployments",
           docker -> {
@@ -63,7 +70,9 @@ final class SandboxCommands {
     @Parameters(
         index = "0",
         paramLabel = "PROJECT",
-        description = "The project's name, or its id when several projects share the name.")
+        description =
+            "The project's name, or its id when several projects share the name (with"
+                + " FORGEFLOW_URL: the project's name or the run's id).")
     String project;
 
     @Option(
@@ -76,6 +85,13 @@ final class SandboxCommands {
 
     @Override
     public Integer call() throws IOException {
+      if (tail < 0 || tail > 10_000) {
+        throw CliProblem.badInput("--tail takes a number of lines from 0 to 10000.");
+      }
+      if (RemoteDeployments.remote()) {
+        return RunCommands.withServer(
+            api -> RemoteDeployments.logs(api, project, tail, follow, System.out));
+      }
       return withDocker(
           "forgeflow logs",
           docker -> {
@@ -119,6 +135,9 @@ final class SandboxCommands {
 
     @Override
     public Integer call() throws IOException {
+      if (RemoteDeployments.remote()) {
+        return RunCommands.withServer(api -> RemoteDeployments.stop(api, project, System.out));
+      }
       return withDocker(
           "forgeflow stop",
           docker -> {

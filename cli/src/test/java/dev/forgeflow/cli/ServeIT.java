@@ -312,6 +312,34 @@ class ServeIT {
     }
   }
 
+  @Test
+  void withAServerTheSandboxCommandsAskItsApiNotThisMachinesDocker(@TempDir Path elsewhere)
+      throws Exception {
+    Map<String, String> env = remote(elsewhere);
+    // a Docker daemon that is not there: the commands must not need one
+    env.put("DOCKER_HOST", "unix://" + elsewhere.resolve("no-docker.sock"));
+    try (CliProcess list = cli(elsewhere, env, "deployments")) {
+      assertThat(list.exitCode(COMMAND)).as(list.output()).isZero();
+      assertThat(list.output()).contains("no deployments").doesNotContain("Docker");
+    }
+    try (CliProcess logs = cli(elsewhere, env, "logs", "library")) {
+      assertThat(logs.exitCode(COMMAND)).as(logs.output()).isEqualTo(ExitCodes.NOT_FOUND);
+      assertThat(logs.output())
+          .contains("no deployment of project library")
+          .contains("'forgeflow deployments' lists yours")
+          .doesNotContain("Docker");
+      assertNoStackTrace(logs.output());
+    }
+    try (CliProcess stop = cli(elsewhere, env, "stop", "library")) {
+      assertThat(stop.exitCode(COMMAND)).as(stop.output()).isEqualTo(ExitCodes.NOT_FOUND);
+      assertThat(stop.output()).contains("no deployment of project library");
+    }
+    try (CliProcess badTail = cli(elsewhere, env, "logs", "library", "--tail", "-3")) {
+      assertThat(badTail.exitCode(COMMAND)).as(badTail.output()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(badTail.output()).contains("--tail takes a number of lines from 0 to 10000");
+    }
+  }
+
   /** Signs a user up as a browser would: the CSRF cookie first, then the form with its header. */
   private static void signUp(String username, String password) throws Exception {
     java.net.CookieManager cookies = new java.net.CookieManager();

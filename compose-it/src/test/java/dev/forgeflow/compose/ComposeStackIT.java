@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.DockerComposeContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 
@@ -33,7 +34,8 @@ class ComposeStackIT {
           + " FORGEFLOW_IT_COMPOSE=<its settings file>";
 
   @Test
-  void pipelineRunsThroughTheGatewayAndTheSandboxRunnerDeploysIt() throws Exception {
+  void pipelineRunsThroughTheGatewayAndTheSandboxRunnerDeploysIt(@TempDir Path home)
+      throws Exception {
     String settings = System.getenv("FORGEFLOW_IT_COMPOSE");
     if (settings == null || settings.isBlank()) {
       // said on the console too: a skipped test's reason otherwise shows only in its report
@@ -129,6 +131,28 @@ class ComposeStackIT {
       // app has no Docker daemon: it follows the service's log as the runner journalled it
       assertThat(gateway.logUntil(runId, "/openapi.json", Duration.ofSeconds(60)))
           .anyMatch(line -> line.contains("GET /openapi.json"));
+
+      // the CLI on this machine, pointed at the gateway: the same service, through the API
+      CliJar cli =
+          new CliJar(
+              repo.resolve("cli/target/forgeflow.jar"), gateway.base(), gateway.token(), home);
+      CliJar.Result listed = cli.run("deployments");
+      assertThat(listed.exitCode()).as(listed.output()).isZero();
+      assertThat(listed.output())
+          .contains("bookshop")
+          .contains("healthy")
+          .contains(runId)
+          .contains(gateway.base() + "/api/runs/" + runId + "/deployment/proxy/");
+      CliJar.Result logs = cli.run("logs", "bookshop", "--tail", "500");
+      assertThat(logs.exitCode()).as(logs.output()).isZero();
+      assertThat(logs.output()).contains("GET /openapi.json");
+      CliJar.Result stopped = cli.run("stop", runId);
+      assertThat(stopped.exitCode()).as(stopped.output()).isZero();
+      assertThat(stopped.output()).contains("stopped " + runId);
+      assertThat(gateway.status("/api/runs/" + runId + "/deployment")).isEqualTo(404);
+      CliJar.Result none = cli.run("logs", "bookshop");
+      assertThat(none.exitCode()).as(none.output()).isEqualTo(1);
+      assertThat(none.output()).contains("no deployment of project bookshop");
     } finally {
       stack.stop();
       for (String id : java.util.Arrays.asList(runId, checkedId)) {

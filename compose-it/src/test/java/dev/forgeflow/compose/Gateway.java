@@ -27,6 +27,16 @@ final class Gateway {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  /** Where it answers. */
+  String base() {
+    return base;
+  }
+
+  /** The API token it uses, once signed up. */
+  String token() {
+    return token;
+  }
+
   /**
    * Signs a new user up (CSRF double submit, as the web UI does), then issues their API token with
    * the session and uses that token from then on.

@@ -168,6 +168,11 @@ final class GatewayDeployments implements DeploymentPort {
   }
 
   @Override
+  public java.util.List<String> deployedRuns() {
+    return deployments.all().stream().map(DeploymentRecord::runId).distinct().toList();
+  }
+
+  @Override
   public boolean stop(String runId) {
     String project = ProjectImages.project(runId);
     boolean recorded = deployments.find(project).isPresent();
@@ -193,7 +198,8 @@ final class GatewayDeployments implements DeploymentPort {
   }
 
   @Override
-  public AutoCloseable followLogs(String runId, int tail, Consumer<String> lines, Runnable ended) {
+  public AutoCloseable followLogs(
+      String runId, int tail, boolean follow, Consumer<String> lines, Runnable ended) {
     if (sandbox.remote()) {
       // The service runs on a sandbox runner's Docker host, which journals its log.
       return journalled.follow(
@@ -201,6 +207,7 @@ final class GatewayDeployments implements DeploymentPort {
           ProjectImages.project(runId),
           runs.sandboxHost(runId).orElse("(the shared queue)"),
           tail,
+          follow,
           lines,
           ended);
     }
@@ -210,7 +217,7 @@ final class GatewayDeployments implements DeploymentPort {
     Deployments running = new Deployments(sandbox.docker(), new EgressRules(), instance);
     LogStream stream;
     try {
-      stream = running.logs(ProjectImages.project(runId), tail, true, lines);
+      stream = running.logs(ProjectImages.project(runId), tail, follow, lines);
     } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
       throw new NoSuchElementException("run " + runId + " has no service");
     }

@@ -55,12 +55,19 @@ final class JournalLogs {
   }
 
   /**
-   * Follows the service of {@code project}, run by {@code runId} on sandbox host {@code host}.
+   * Hands on the last {@code tail} lines of the service of {@code project}, run by {@code runId} on
+   * sandbox host {@code host}, then, when {@code follow}, each new batch.
    *
    * @throws NoSuchElementException if the project has no recorded deployment
    */
   AutoCloseable follow(
-      String runId, String project, String host, int tail, Consumer<String> lines, Runnable ended) {
+      String runId,
+      String project,
+      String host,
+      int tail,
+      boolean follow,
+      Consumer<String> lines,
+      Runnable ended) {
     DeploymentRecord deployment =
         deployments
             .find(project)
@@ -69,6 +76,10 @@ final class JournalLogs {
         new Follower(runId, project, deployment.containerId(), host, tail, lines, ended);
     // here, not on the follower's thread: what is journalled once this returns is new
     follower.emitTail();
+    if (!follow) {
+      ended.run();
+      return () -> {};
+    }
     Thread thread = new Thread(follower, "forgeflow-journal-log-" + project);
     thread.setDaemon(true);
     thread.start();

@@ -68,6 +68,22 @@ class JournalLogsTest {
   }
 
   @Test
+  void withoutFollowingOnlyTheTailIsSentThenItEnds() throws Exception {
+    deployed("container-1");
+    log("container-1", "one", "two", "three");
+
+    try (AutoCloseable tailOnly =
+        logs.follow(runId, project, "runner-b", 2, false, received::add, ended::countDown)) {
+      assertThat(ended.getCount()).as("ended once the tail is sent").isZero();
+      List<String> tail = new ArrayList<>();
+      received.drainTo(tail);
+      assertThat(tail).containsExactly("two", "three");
+      log("container-1", "four");
+      assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+  }
+
+  @Test
   void aTailOfNoLinesShowsOnlyWhatComesNext() throws Exception {
     deployed("container-1");
     log("container-1", "before");
@@ -110,7 +126,7 @@ class JournalLogsTest {
   }
 
   private AutoCloseable follow(int tail) {
-    return logs.follow(runId, project, "runner-b", tail, received::add, ended::countDown);
+    return logs.follow(runId, project, "runner-b", tail, true, received::add, ended::countDown);
   }
 
   private List<String> next(int count) throws InterruptedException {
