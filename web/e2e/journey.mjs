@@ -6,7 +6,8 @@
 // on, reads the plan, asks for a change, approves, reloads mid-run and finds the feed without a gap
 // or a double, watches the run complete with a deployed service, opens a file, asks a question
 // about the code and opens a passage of the answer, calls the service's POST and GET through the
-// API tester; a second tab follows the same run live; a second user sees none of it.
+// API tester, finds it on the Services page; a second tab follows the same run live; a second user
+// sees none of it.
 
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -262,6 +263,18 @@ async function main(watched) {
   });
   await page.getByTestId("deployment-log").getByText(/Uvicorn running|Application startup complete/).first().waitFor({ timeout: 60_000 });
   await shot(page, "redeployed");
+
+  log("the Services page lists the service, linking back to its run");
+  await page.getByRole("link", { name: "Services", exact: true }).click();
+  const services = page.getByTestId("services");
+  await services.waitFor();
+  const serviceRow = services.locator(`tbody tr[data-run="${runId}"]`);
+  assert.equal(await serviceRow.getByTestId("service-state").textContent(), "healthy");
+  assert.ok((await serviceRow.textContent()).includes("bookstore"), `the row names the project: ${await serviceRow.textContent()}`);
+  await shot(page, "services");
+  await serviceRow.getByRole("link").first().click();
+  await page.waitForURL(new RegExp(`/runs/${runId}/deployment$`));
+  await page.getByTestId("deployment-state").waitFor();
 
   log("download the project as a zip");
   const download = page.waitForEvent("download");

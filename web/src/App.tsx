@@ -7,6 +7,7 @@ import { ProjectPage } from "./pages/Project";
 import { RunPage } from "./pages/Run";
 import { TokensPage } from "./pages/Tokens";
 import { ActivityPage } from "./pages/Activity";
+import { ServicesPage } from "./pages/Services";
 import type { ReactNode } from "react";
 
 function RequireUser({ children }: { children: ReactNode }) {
@@ -30,6 +31,7 @@ export function App() {
         <Route path="/runs/:runId/*" element={<RequireUser><RunPage /></RequireUser>} />
         <Route path="/tokens" element={<RequireUser><TokensPage /></RequireUser>} />
         <Route path="/activity" element={<RequireUser><ActivityPage /></RequireUser>} />
+        <Route path="/services" element={<RequireUser><ServicesPage /></RequireUser>} />
         <Route path="*" element={<p className="centered">No such page. <a href="/">Projects</a></p>} />
       </Routes>
     </Layout>

@@ -18,6 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {user && (
           <nav aria-label="Main">
             <NavLink to="/" end>Projects</NavLink>
+            <NavLink to="/services">Services</NavLink>
             <NavLink to="/activity">Activity</NavLink>
             <NavLink to="/tokens">API tokens</NavLink>
             <span className="muted who" title={user.email}>{user.username}</span>

@@ -212,6 +212,15 @@ export interface Deployment {
   logs: string;
 }
 
+/** One of the caller's services, as `GET /api/deployments` lists it. */
+export interface DeploymentItem extends Deployment {
+  projectId?: string | null;
+  /** The project's name, when the run belongs to a project. */
+  project?: string | null;
+  /** The name the run gave the service. */
+  service?: string | null;
+}
+
 /** A document attached to a project, read by the Requirements agent. */
 export interface ProjectDocument {
   id: string;
