@@ -7,6 +7,7 @@ import { SessionProvider } from "../lib/session";
 import { ApprovalPanel, BudgetPanel } from "./Steering";
 import { LiveView } from "./LiveView";
 import { fakeServer } from "../test/fakeServer";
+import { signedIn as signedInUser } from "../test/app";
 import { journal } from "../test/journal";
 import { retrievalJournal } from "../test/retrieval";
 import { within } from "@testing-library/react";
@@ -14,10 +15,7 @@ import type { RunDetail } from "../lib/types";
 
 afterEach(() => vi.unstubAllGlobals());
 
-const signedIn = {
-  "GET /api/me": () => ({ status: 200, body: { id: "u1", username: "ann", email: "a@x", createdAt: "2026-01-01T00:00:00Z" } }),
-  "GET /api/server": () => ({ status: 200, body: { offlinePlanner: true, planner: "offline", sandbox: "base image x", temporal: "dev", namespace: "default" } }),
-};
+const signedIn = signedInUser(true);
 
 describe("NewRunForm", () => {
   it("starts a run with the chosen options, the CSRF header and one idempotency key for the form", async () => {

@@ -5,6 +5,7 @@ import { afterEach, vi } from "vitest";
 import { SessionProvider } from "../lib/session";
 import type { ProjectDocument } from "../lib/types";
 import { documentRoutes, fakeServer, problem, type Answer } from "../test/fakeServer";
+import { signedIn as signedInUser } from "../test/app";
 import { DocumentsSection } from "./Documents";
 
 afterEach(() => {
@@ -12,10 +13,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const signedIn = {
-  "GET /api/me": () => ({ status: 200, body: { id: "u1", username: "ann", email: "a@x", createdAt: "2026-01-01T00:00:00Z" } }),
-  "GET /api/server": () => ({ status: 200, body: { offlinePlanner: true, planner: "offline", sandbox: "base image x", temporal: "dev", namespace: "default" } }),
-};
+const signedIn = signedInUser(true);
 
 const spec: ProjectDocument = {
   id: "doc_a1",

@@ -1,17 +1,14 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter } from "react-router-dom";
 import { afterEach, vi } from "vitest";
-import { App } from "../App";
-import { SessionProvider } from "../lib/session";
 import { fakeServer, problem } from "../test/fakeServer";
+import { renderAt, signedIn as signedInUser } from "../test/app";
 import type { DeploymentItem } from "../lib/types";
 
 afterEach(() => vi.unstubAllGlobals());
 
 const signedIn = {
-  "GET /api/me": () => ({ status: 200, body: { id: "u1", username: "ann", email: "a@x", createdAt: "2026-01-01T00:00:00Z" } }),
-  "GET /api/server": () => ({ status: 200, body: { offlinePlanner: false, planner: "model", sandbox: "x", temporal: "dev", namespace: "default" } }),
+  ...signedInUser(),
   "GET /api/projects?limit=200": () => ({ status: 200, body: { items: [] } }),
 };
 
@@ -29,16 +26,6 @@ function service(runId: string, more: Partial<DeploymentItem> = {}): DeploymentI
     service: "bookshop-api",
     ...more,
   };
-}
-
-function renderAt(path: string) {
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </MemoryRouter>,
-  );
 }
 
 describe("ServicesPage", () => {

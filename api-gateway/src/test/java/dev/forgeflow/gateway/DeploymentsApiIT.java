@@ -100,6 +100,21 @@ class DeploymentsApiIT {
     return URI.create("http://127.0.0.1:" + service.getAddress().getPort());
   }
 
+  /** The named events of the run's log stream, read to its end. */
+  private static List<ServerSentEvent<String>> logEvents(String run, String query, Owner owner) {
+    return gateway
+        .client
+        .get()
+        .uri("/api/runs/{id}/deployment/logs?" + query, run)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
+        .accept(MediaType.TEXT_EVENT_STREAM)
+        .retrieve()
+        .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+        .filter(event -> event.event() != null)
+        .collectList()
+        .block(RunningGateway.PATIENCE);
+  }
+
   private static String runWithVersion(Owner owner) {
     String run = gateway.stores.runs().create(new NewRun("books (title)", null, owner.userId()));
     String blob =
@@ -142,18 +157,7 @@ class DeploymentsApiIT {
         .jsonPath("$.url")
         .isEqualTo(serviceUrl().toString());
 
-    List<ServerSentEvent<String>> events =
-        gateway
-            .client
-            .get()
-            .uri("/api/runs/{id}/deployment/logs?tail=2", run)
-            .header(HttpHeaders.AUTHORIZATION, auth)
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .retrieve()
-            .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
-            .filter(event -> event.event() != null)
-            .collectList()
-            .block(RunningGateway.PATIENCE);
+    List<ServerSentEvent<String>> events = logEvents(run, "tail=2", ada);
     assertThat(events)
         .extracting(ServerSentEvent::event, ServerSentEvent::data)
         .containsExactly(
@@ -225,18 +229,7 @@ class DeploymentsApiIT {
     gateway.deployments.logs.put(run, List.of("one", "two", "three"));
     gateway.deployments.follows.clear();
 
-    List<ServerSentEvent<String>> events =
-        gateway
-            .client
-            .get()
-            .uri("/api/runs/{id}/deployment/logs?tail=1&follow=false", run)
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + ada.token())
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .retrieve()
-            .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
-            .filter(event -> event.event() != null)
-            .collectList()
-            .block(RunningGateway.PATIENCE);
+    List<ServerSentEvent<String>> events = logEvents(run, "tail=1&follow=false", ada);
 
     assertThat(events)
         .extracting(ServerSentEvent::event, ServerSentEvent::data)
