@@ -153,6 +153,19 @@ class ComposeStackIT {
       CliJar.Result none = cli.run("logs", "bookshop");
       assertThat(none.exitCode()).as(none.output()).isEqualTo(1);
       assertThat(none.output()).contains("no deployment of project bookshop");
+
+      // deleting the project has each run's images removed on the host it ran on: app has no
+      // Docker, so it asks the runners
+      assertThat(DockerCli.labelledImages("dev.forgeflow.run=" + runId)).isNotEmpty();
+      assertThat(gateway.delete("/api/projects/" + projectId)).isEqualTo(204);
+      java.time.Instant retired = java.time.Instant.now().plus(Duration.ofSeconds(90));
+      while ((!DockerCli.labelledImages("dev.forgeflow.run=" + runId).isEmpty()
+              || !DockerCli.labelledImages("dev.forgeflow.run=" + checkedId).isEmpty())
+          && java.time.Instant.now().isBefore(retired)) {
+        Thread.sleep(1_000);
+      }
+      assertThat(DockerCli.labelledImages("dev.forgeflow.run=" + runId)).isEmpty();
+      assertThat(DockerCli.labelledImages("dev.forgeflow.run=" + checkedId)).isEmpty();
     } finally {
       stack.stop();
       for (String id : java.util.Arrays.asList(runId, checkedId)) {

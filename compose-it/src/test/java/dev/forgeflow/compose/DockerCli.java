@@ -16,6 +16,11 @@ final class DockerCli {
     return run("docker", "ps", "-aq", "--filter", "label=" + label);
   }
 
+  /** Ids of the images carrying {@code label} ({@code key=value}). */
+  static List<String> labelledImages(String label) throws IOException, InterruptedException {
+    return run("docker", "images", "-q", "--filter", "label=" + label);
+  }
+
   /** Every container, network and volume compose made for {@code project}, as kind:id lines. */
   static List<String> composeResources(String project) throws IOException, InterruptedException {
     String label = "label=com.docker.compose.project=" + project;

@@ -85,6 +85,11 @@ final class Gateway {
     return JSON.readTree(response.body());
   }
 
+  /** Deletes what the path names; its status. */
+  int delete(String path) throws IOException, InterruptedException {
+    return send(authorized(path).DELETE()).statusCode();
+  }
+
   JsonNode get(String path) throws IOException, InterruptedException {
     HttpResponse<String> response = send(authorized(path).GET());
     expect(response, 200);

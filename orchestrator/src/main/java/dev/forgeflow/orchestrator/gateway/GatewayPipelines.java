@@ -13,12 +13,17 @@ import dev.forgeflow.workflows.journal.RunStatus;
 import dev.forgeflow.workflows.pipeline.BudgetDecision;
 import dev.forgeflow.workflows.pipeline.PipelineOptions;
 import dev.forgeflow.workflows.pipeline.PipelineState;
+import dev.forgeflow.workflows.pipeline.PipelineWorkflow;
 import dev.forgeflow.workflows.pipeline.PlanDecision;
+import dev.forgeflow.workflows.sandbox.RetireRunsWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,9 +43,16 @@ final class GatewayPipelines implements Pipelines {
   private final SandboxChoice sandbox;
   private final SandboxInstance instance;
   private final String namespace;
+  private final WorkflowClient client;
 
-  GatewayPipelines(Runs runs, SandboxChoice sandbox, SandboxInstance instance, String namespace) {
+  GatewayPipelines(
+      Runs runs,
+      SandboxChoice sandbox,
+      SandboxInstance instance,
+      String namespace,
+      WorkflowClient client) {
     this.runs = runs;
+    this.client = client;
     this.sandbox = sandbox;
     this.instance = instance;
     this.namespace = namespace;
@@ -152,7 +164,9 @@ final class GatewayPipelines implements Pipelines {
       }
     }
     if (!sandbox.local()) {
-      // a sandbox runner's janitor removes what belongs to no live run
+      if (sandbox.remote()) {
+        retireOnHosts(projectId, ids);
+      }
       return;
     }
     DeployActivitiesImpl sandboxSteps =
@@ -168,6 +182,41 @@ final class GatewayPipelines implements Pipelines {
       } catch (RuntimeException e) {
         LOG.warn("Could not remove the sandbox resources of run {}", runId, e);
       }
+    }
+  }
+
+  /**
+   * Has each run's resources removed on the sandbox host it was placed on, by a {@link
+   * RetireRunsWorkflow} this does not wait for; what a silent host keeps, its janitor removes.
+   */
+  private void retireOnHosts(String projectId, Set<String> ids) {
+    List<RetireRunsWorkflow.PlacedRun> placed = new ArrayList<>();
+    for (String runId : ids) {
+      runs.stores()
+          .runs()
+          .sandboxHost(runId)
+          .ifPresent(host -> placed.add(new RetireRunsWorkflow.PlacedRun(runId, host)));
+    }
+    if (placed.isEmpty()) {
+      return;
+    }
+    placed.sort(java.util.Comparator.comparing(RetireRunsWorkflow.PlacedRun::runId));
+    RetireRunsWorkflow retire =
+        client.newWorkflowStub(
+            RetireRunsWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(RetireRunsWorkflow.workflowId(projectId))
+                .setTaskQueue(PipelineWorkflow.TASK_QUEUE)
+                .setWorkflowExecutionTimeout(java.time.Duration.ofMinutes(30))
+                .build());
+    try {
+      WorkflowClient.start(retire::retire, placed);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Could not have the sandbox resources of deleted project {} removed on their hosts;"
+              + " their janitors will",
+          projectId,
+          e);
     }
   }
 

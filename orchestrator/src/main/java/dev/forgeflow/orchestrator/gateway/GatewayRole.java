@@ -37,8 +37,12 @@ class GatewayRole {
 
   @Bean
   Pipelines pipelines(
-      Runs runs, SandboxChoice sandbox, SandboxInstance instance, ForgeflowProperties properties) {
-    return new GatewayPipelines(runs, sandbox, instance, properties.temporalNamespace());
+      Runs runs,
+      SandboxChoice sandbox,
+      SandboxInstance instance,
+      ForgeflowProperties properties,
+      WorkflowClient client) {
+    return new GatewayPipelines(runs, sandbox, instance, properties.temporalNamespace(), client);
   }
 
   @Bean
