@@ -96,7 +96,9 @@ public final class FakeModel implements Function<RecordedRequest, FakeResponse> 
     if (at < 0) {
       return List.of();
     }
-    String passages = user.substring(at + marker.length()).strip();
+    String passages = user.substring(at + marker.length());
+    int guide = passages.indexOf("\n\nGuidance from the knowledge base");
+    passages = (guide < 0 ? passages : passages.substring(0, guide)).strip();
     return passages.equals("(nothing retrieved)")
         ? List.of()
         : List.of(passages.replaceAll("(?m)^### .*$", ""));

@@ -195,6 +195,34 @@ class RetrievalPipelineTest {
     }
   }
 
+  @Test
+  void withAModelAndNoDocumentsTheChartersGuideIsInThePromptAndTheDescriptionIsBuilt() {
+    String prompt = "A bookstore API with books (title, author, price: float)";
+    try (FakeLlmServer server = FakeLlmServer.start(new FakeModel());
+        PipelineHarness harness = new PipelineHarness(PipelineHarness.modelAt(server.baseUrl()))) {
+      String runId =
+          harness.stores.runs().create(new NewRun(prompt, "{}", null, project(harness, null)));
+
+      PipelineResult result = harness.run(runId, prompt, PipelineOptions.defaults());
+
+      assertThat(result.outcome()).isEqualTo(Outcome.APPROVED);
+      ProjectCharter charter =
+          dev.forgeflow.agents.support.Json.read(
+              harness.stores.artifacts().latest(runId, "charter").orElseThrow().json(),
+              ProjectCharter.class);
+      assertThat(charter.entities()).extracting(e -> e.plural()).containsExactly("books");
+      assertThat(server.requests())
+          .filteredOn(r -> "ProjectCharter".equals(r.schemaName()))
+          .singleElement()
+          .satisfies(
+              r ->
+                  assertThat(r.body())
+                      .contains(
+                          "attached spec\\\" means these; empty if none):\\n(nothing retrieved)")
+                      .contains("Writing a project charter from a service description — "));
+    }
+  }
+
   private static List<Fact.RetrievalDone> retrievals(PipelineHarness harness, String runId) {
     return harness.events(runId).stream()
         .filter(e -> e.type().equals(Fact.RetrievalDone.TYPE))
