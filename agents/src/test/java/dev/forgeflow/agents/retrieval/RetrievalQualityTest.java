@@ -31,9 +31,9 @@ class RetrievalQualityTest {
     assertThat(code.mrrAt10()).as("code MRR@10").isGreaterThanOrEqualTo(CODE_MRR_FLOOR);
   }
 
-  // measured with both adapters: knowledge recall@5 0.868, MRR@10 0.721; code recall@5 0.864,
+  // measured with both adapters: knowledge recall@5 0.855, MRR@10 0.721; code recall@5 0.864,
   // MRR@10 0.673 (bench/run-retrieval); each floor is about 0.05 below
-  static final double KNOWLEDGE_RECALL_FLOOR = 0.81;
+  static final double KNOWLEDGE_RECALL_FLOOR = 0.80;
   static final double KNOWLEDGE_MRR_FLOOR = 0.67;
   static final double CODE_RECALL_FLOOR = 0.81;
   static final double CODE_MRR_FLOOR = 0.62;
