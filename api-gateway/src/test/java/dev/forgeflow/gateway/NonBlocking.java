@@ -38,6 +38,13 @@ final class NonBlocking {
         .allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi")
         // Random UUIDs read the OS's entropy pool once, at the first call.
         .allowBlockingCallsInside("java.util.UUID", "randomUUID")
+        // Cancelling a periodic task (a heartbeat's Flux.interval when its stream ends) removes it
+        // from the scheduler's queue under that queue's short lock. Reactor's own integration
+        // allows the same for its one-shot tasks (SchedulerTask, WorkerTask) but not yet for the
+        // periodic ones.
+        .allowBlockingCallsInside("reactor.core.scheduler.PeriodicWorkerTask", "dispose")
+        .allowBlockingCallsInside("reactor.core.scheduler.InstantPeriodicWorkerTask", "dispose")
+        .allowBlockingCallsInside("reactor.core.scheduler.PeriodicSchedulerTask", "dispose")
         .blockingMethodCallback(
             method -> {
               StringBuilder where = new StringBuilder(method.toString());
