@@ -45,6 +45,31 @@ class JournalListenerIT {
     }
   }
 
+  @Test
+  void closingTheStoresStopsListeningAndGivesTheConnectionBack() throws Exception {
+    try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+      Database.migrate(database.dataSource());
+      Stores stores = Stores.postgres(database.dataSource());
+      String run = stores.runs().create(new NewRun("listener", null));
+      assertThat(stores.journal().awaitAfter(run, 0, 10, Duration.ofMillis(100))).isEmpty();
+      awaitListening(database);
+      assertThat(listeningConnections(database)).isEqualTo(1);
+
+      stores.close();
+
+      // on return: the listening thread has ended and its connection no longer listens
+      assertThat(listeningThreads()).isZero();
+      assertThat(listeningConnections(database)).isZero();
+    }
+  }
+
+  private static long listeningThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals("forgeflow-journal-listener"))
+        .filter(Thread::isAlive)
+        .count();
+  }
+
   private static void awaitListening(EmbeddedDatabase database) throws InterruptedException {
     for (int i = 0; i < 100 && listeningConnections(database) == 0; i++) {
       Thread.sleep(50);
