@@ -180,10 +180,7 @@ public record Stores(
    */
   @Override
   public WebhookStore webhooks() {
-    if (webhooks == null) {
-      throw new IllegalStateException("These stores were assembled without webhooks");
-    }
-    return webhooks;
+    return assembled(webhooks, "webhooks");
   }
 
   /**
@@ -193,10 +190,7 @@ public record Stores(
    */
   @Override
   public AuditLog audit() {
-    if (audit == null) {
-      throw new IllegalStateException("These stores were assembled without an audit trail");
-    }
-    return audit;
+    return assembled(audit, "an audit trail");
   }
 
   /**
@@ -206,10 +200,7 @@ public record Stores(
    */
   @Override
   public DocumentStore documents() {
-    if (documents == null) {
-      throw new IllegalStateException("These stores were assembled without project documents");
-    }
-    return documents;
+    return assembled(documents, "project documents");
   }
 
   /**
@@ -219,10 +210,7 @@ public record Stores(
    */
   @Override
   public ProjectStore projects() {
-    if (projects == null) {
-      throw new IllegalStateException("These stores were assembled without projects");
-    }
-    return projects;
+    return assembled(projects, "projects");
   }
 
   /**
@@ -232,10 +220,14 @@ public record Stores(
    */
   @Override
   public Accounts accounts() {
-    if (accounts == null) {
-      throw new IllegalStateException("These stores were assembled without accounts");
+    return assembled(accounts, "accounts");
+  }
+
+  private static <T> T assembled(T part, String what) {
+    if (part == null) {
+      throw new IllegalStateException("These stores were assembled without " + what);
     }
-    return accounts;
+    return part;
   }
 
   /**
