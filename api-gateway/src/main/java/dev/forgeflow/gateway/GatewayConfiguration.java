@@ -83,9 +83,13 @@ public class GatewayConfiguration {
 
   static final String SSE_SUBSCRIBERS = "forgeflow.sse.subscribers";
 
-  /** Log lines written while serving a request name its user and run. */
+  /**
+   * Log lines written while serving a request name its user and run; errors dropped after their
+   * answer was sent are logged by what they are ({@link DroppedErrors}).
+   */
   @Bean
   RequestLogContext requestLogContext() {
+    DroppedErrors.install();
     return RequestLogContext.install();
   }
 
