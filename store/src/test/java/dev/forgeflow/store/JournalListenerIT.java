@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -49,25 +52,30 @@ class JournalListenerIT {
   void closingTheStoresStopsListeningAndGivesTheConnectionBack() throws Exception {
     try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
       Database.migrate(database.dataSource());
+      // listeners of other tests' stores in this JVM are not this one's
+      Set<Thread> before = listeningThreads();
       Stores stores = Stores.postgres(database.dataSource());
       String run = stores.runs().create(new NewRun("listener", null));
       assertThat(stores.journal().awaitAfter(run, 0, 10, Duration.ofMillis(100))).isEmpty();
       awaitListening(database);
       assertThat(listeningConnections(database)).isEqualTo(1);
+      Set<Thread> ours = listeningThreads();
+      ours.removeAll(before);
+      assertThat(ours).hasSize(1);
 
       stores.close();
 
       // on return: the listening thread has ended and its connection no longer listens
-      assertThat(listeningThreads()).isZero();
+      assertThat(ours).noneMatch(Thread::isAlive);
       assertThat(listeningConnections(database)).isZero();
     }
   }
 
-  private static long listeningThreads() {
+  private static Set<Thread> listeningThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(thread -> thread.getName().equals("forgeflow-journal-listener"))
         .filter(Thread::isAlive)
-        .count();
+        .collect(Collectors.toCollection(HashSet::new));
   }
 
   private static void awaitListening(EmbeddedDatabase database) throws InterruptedException {
