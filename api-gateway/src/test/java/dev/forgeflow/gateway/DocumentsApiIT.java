@@ -117,8 +117,11 @@ class DocumentsApiIT {
     } finally {
       root.detachAppender(logged);
     }
+    // Netty's leak detector is left out: it reports, when the collector happens to run, buffers
+    // any client in this JVM dropped earlier (the test clients of other classes), not this request
     assertThat(logged.list)
         .filteredOn(line -> line.getLevel() == Level.ERROR)
+        .filteredOn(line -> !line.getLoggerName().equals("io.netty.util.ResourceLeakDetector"))
         .extracting(ILoggingEvent::getFormattedMessage)
         .isEmpty();
     assertThat(gateway.stores.documents().list(documents.split("/")[5])).isEmpty();
