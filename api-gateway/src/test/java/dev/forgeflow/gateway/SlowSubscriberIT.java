@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,12 +38,14 @@ class SlowSubscriberIT {
 
   private static final int EVENTS = 600;
 
+  private static final int FEED_BUFFER = 16;
+
   @TempDir static Path dataDir;
   private static RunningGateway gateway;
 
   @BeforeAll
   static void startGateway() {
-    gateway = RunningGateway.start(dataDir, "forgeflow.gateway.feed-buffer=16");
+    gateway = RunningGateway.start(dataDir, "forgeflow.gateway.feed-buffer=" + FEED_BUFFER);
   }
 
   @AfterAll
@@ -58,10 +61,12 @@ class SlowSubscriberIT {
     Owner owner = gateway.newOwner();
     String run = gateway.newRun(owner);
     gateway.stores.journal().append(run, Fact.RunStarted.TYPE, "{}", 1);
+    AtomicLong readerAt = new AtomicLong();
     CompletableFuture<List<String>> reader =
         stream(run, owner, null)
             .filter(e -> e.id() != null)
             .map(ServerSentEvent::id)
+            .doOnNext(id -> readerAt.set(Long.parseLong(id)))
             .collectList()
             .toFuture();
     Stalled stalled = new Stalled();
@@ -69,6 +74,10 @@ class SlowSubscriberIT {
     stalled.first.get(1, TimeUnit.MINUTES);
 
     for (int i = 0; i < EVENTS; i++) {
+      // the reading client is kept within half the feed's buffer of the journal, however slow
+      // the machine: it is the stalled client alone that falls behind
+      long next = i + 2;
+      keepUp(readerAt, next - FEED_BUFFER / 2, reader);
       gateway.stores.journal().append(run, Fact.CodeProgress.TYPE, BULKY, 1);
     }
     gateway.stores.journal().append(run, Fact.RunCompleted.TYPE, "{}", 1);
@@ -107,6 +116,17 @@ class SlowSubscriberIT {
   private static void lastId(HttpHeaders headers, String lastId) {
     if (lastId != null) {
       headers.set("Last-Event-ID", lastId);
+    }
+  }
+
+  /** Waits until the reader has seen event {@code seq}; fails if its stream ends first. */
+  private static void keepUp(AtomicLong readerAt, long seq, CompletableFuture<?> reader)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + RunningGateway.PATIENCE.toNanos();
+    while (readerAt.get() < seq) {
+      assertThat(reader).as("the reading client's stream, waiting for event %d", seq).isNotDone();
+      assertThat(System.nanoTime()).as("reader reached event %d in time", seq).isLessThan(deadline);
+      Thread.sleep(1);
     }
   }
 
