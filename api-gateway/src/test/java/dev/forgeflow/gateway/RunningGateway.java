@@ -66,7 +66,10 @@ final class RunningGateway implements AutoCloseable {
         new ReactorClientHttpConnector(HttpClient.create(connections));
     client = WebClient.builder().clientConnector(connector).baseUrl(base).build();
     testClient =
-        WebTestClient.bindToServer(connector).baseUrl(base).responseTimeout(PATIENCE).build();
+        WebTestClient.bindToServer(new HeapCopyingConnector(connector))
+            .baseUrl(base)
+            .responseTimeout(PATIENCE)
+            .build();
   }
 
   private ConfigurableApplicationContext startGateway(int onPort) {

@@ -3,12 +3,14 @@ package dev.forgeflow.gateway.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forgeflow.gateway.Browser;
+import dev.forgeflow.gateway.HeapCopyingConnector;
 import dev.forgeflow.gateway.InMemoryGateway;
 import dev.forgeflow.store.audit.AuditAction;
 import dev.forgeflow.store.audit.AuditEvent;
 import dev.forgeflow.store.audit.AuditQuery;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +36,11 @@ class ForwardedClientTest {
 
   @Autowired private WebTestClient client;
   @Autowired private InMemoryGateway gateway;
+
+  @BeforeEach
+  void bodiesOnTheHeap() {
+    client = HeapCopyingConnector.onHeap(client);
+  }
 
   @Test
   void aGuesserBehindTheProxyUsesUpOnlyTheirOwnAddresssAllowance() {
